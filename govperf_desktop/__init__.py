@@ -1,0 +1,3 @@
+"""govperf-desktop: traceable cross-department performance work, scored with evidence, offline."""
+
+__version__ = "0.1.0"

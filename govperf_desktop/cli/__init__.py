@@ -1,0 +1,1 @@
+"""The `govperf` command line. Never imports PySide6 or `ui/`."""

@@ -1,0 +1,1 @@
+"""Reports: datasets, matplotlib figures (no pyplot, no Qt), PDF and Excel writers."""

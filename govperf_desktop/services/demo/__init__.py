@@ -1,0 +1,1 @@
+"""Demonstration data: the seed document's cases (`seed`) and a synthetic province (`scale`)."""

@@ -1,0 +1,1 @@
+"""The local store: SQLAlchemy models, engine and PRAGMAs, migrations, unit of work, queries."""

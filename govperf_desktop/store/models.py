@@ -1,0 +1,455 @@
+"""SQLAlchemy 2 declarative rows of the store. ORM objects never leave `store/`.
+
+Ids are UUIDv7 as 32 hex digits (see `domain.ids`). Every rule the database can hold is in
+the schema: foreign keys, NOT NULL, CHECK constraints and unique natural keys. Rules that span
+rows (a person's day <= 24 h, no dependency cycles) live in `domain/` and are applied by
+services. Timestamps are naive UTC; dates are calendar dates in the office's time zone.
+
+The schema is created and changed only by Alembic migrations (`migrations/versions`); a test
+checks that these models and the migrated schema agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ID = String(32)
+ROLES = ("clerk", "head", "evaluator", "central", "admin", "auditor")
+NODE_ROLES = ("central", "department", "evaluator")
+INDICATOR_STATUSES = ("draft", "active", "met", "missed", "closed")
+TASK_STATUSES = (
+    "pending",
+    "notified",
+    "in_progress",
+    "submitted",
+    "returned",
+    "awaiting_acceptance",
+    "accepted",
+    "completed",
+)
+EVENT_KINDS = ("notified", "started", "submitted", "returned", "accepted", "completed")
+LIABILITY_KINDS = ("failure_caused_miss", "cooperating", "blocking_delay")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join(f"'{value}'" for value in values)
+    return f"{column} IN ({quoted})"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Setting(Base):
+    """Key/value facts about this installation (local node id, organisation name)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Department(Base):
+    __tablename__ = "departments"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),)
+
+
+class Person(Base):
+    """A member of staff. Names are unique within a department so @mentions resolve."""
+
+    __tablename__ = "people"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    department_id: Mapped[str] = mapped_column(ForeignKey("departments.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    title: Mapped[str | None] = mapped_column(String(100))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        UniqueConstraint("department_id", "name"),
+        CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+    )
+
+
+class PersonRole(Base):
+    __tablename__ = "person_roles"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+    __table_args__ = (CheckConstraint(_in("role", ROLES), name="role_known"),)
+
+
+class Node(Base):
+    """An installation of the program (节点): a department office, an evaluator, the centre."""
+
+    __tablename__ = "nodes"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    department_id: Mapped[str | None] = mapped_column(ForeignKey("departments.id"))
+    public_key: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        CheckConstraint(_in("role", NODE_ROLES), name="role_known"),
+        CheckConstraint(
+            "role <> 'department' OR department_id IS NOT NULL", name="department_node_has_dept"
+        ),
+    )
+
+
+class Indicator(Base):
+    """A performance indicator (绩效指标) with its lead department, target and period."""
+
+    __tablename__ = "indicators"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    lead_department_id: Mapped[str] = mapped_column(ForeignKey("departments.id"), index=True)
+    target: Mapped[str] = mapped_column(Text)
+    period: Mapped[str] = mapped_column(String(20))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        UniqueConstraint("name", "period"),
+        CheckConstraint(_in("status", INDICATOR_STATUSES), name="status_known"),
+        CheckConstraint("period_start <= period_end", name="period_ordered"),
+        CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+    )
+
+
+class CooperatingDepartment(Base):
+    """A cooperating department (配合部门) of an indicator; the lead is on the indicator."""
+
+    __tablename__ = "cooperating_departments"
+
+    indicator_id: Mapped[str] = mapped_column(ForeignKey("indicators.id"), primary_key=True)
+    department_id: Mapped[str] = mapped_column(ForeignKey("departments.id"), primary_key=True)
+
+
+class Task(Base):
+    """One row of a decomposition table (指标分解表).
+
+    A recurring task ("每月10日") is a template with `recurrence`; its instances carry
+    `template_id` and their own `deadline` and `period`.
+    """
+
+    __tablename__ = "tasks"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    indicator_id: Mapped[str] = mapped_column(ForeignKey("indicators.id"))
+    code: Mapped[str] = mapped_column(String(40))
+    department_id: Mapped[str] = mapped_column(ForeignKey("departments.id"), index=True)
+    content: Mapped[str] = mapped_column(Text)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    recurrence: Mapped[str | None] = mapped_column(String(40))
+    template_id: Mapped[str | None] = mapped_column(ForeignKey("tasks.id"), index=True)
+    period: Mapped[str | None] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(24), default="pending")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        UniqueConstraint("indicator_id", "code"),
+        # Target of the composite foreign keys that keep dependencies inside one indicator.
+        UniqueConstraint("indicator_id", "id"),
+        CheckConstraint(_in("status", TASK_STATUSES), name="status_known"),
+        CheckConstraint(
+            "deadline IS NOT NULL OR recurrence IS NOT NULL", name="has_deadline_or_recurrence"
+        ),
+        CheckConstraint("length(trim(content)) > 0", name="content_not_blank"),
+    )
+
+
+class TaskDependency(Base):
+    """`task_id` cannot finish before `depends_on_id`; both belong to `indicator_id`.
+
+    The composite foreign keys make a dependency on another indicator's task impossible
+    even for a write that bypasses the services.
+    """
+
+    __tablename__ = "task_dependencies"
+
+    indicator_id: Mapped[str] = mapped_column(ID)
+    task_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    depends_on_id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
+
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["indicator_id", "task_id"],
+            ["tasks.indicator_id", "tasks.id"],
+            name="fk_task_dependencies_task_same_indicator",
+        ),
+        ForeignKeyConstraint(
+            ["indicator_id", "depends_on_id"],
+            ["tasks.indicator_id", "tasks.id"],
+            name="fk_task_dependencies_upstream_same_indicator",
+        ),
+        CheckConstraint("task_id <> depends_on_id", name="not_self"),
+    )
+
+
+class StandardItem(Base):
+    """One checklist item of a task's output standard (输出标准)."""
+
+    __tablename__ = "standard_items"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (
+        UniqueConstraint("task_id", "position"),
+        UniqueConstraint("task_id", "text"),
+        CheckConstraint("position >= 1", name="position_positive"),
+    )
+
+
+class LiabilityRule(Base):
+    """A joint-liability rule (连带责任) of an indicator: a kind and a percentage deducted."""
+
+    __tablename__ = "liability_rules"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    indicator_id: Mapped[str] = mapped_column(ForeignKey("indicators.id"))
+    kind: Mapped[str] = mapped_column(String(24))
+    percent: Mapped[float] = mapped_column(Float)
+    description: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (
+        UniqueConstraint("indicator_id", "kind"),
+        CheckConstraint(_in("kind", LIABILITY_KINDS), name="kind_known"),
+        CheckConstraint("percent >= 0 AND percent <= 100", name="percent_range"),
+    )
+
+
+class Submission(Base):
+    """An output (输出成果) submitted for a task, with the result of the standard check."""
+
+    __tablename__ = "submissions"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id"))
+    revision: Mapped[int] = mapped_column(Integer)
+    submitted_by: Mapped[str] = mapped_column(ForeignKey("people.id"))
+    submitted_at: Mapped[datetime] = mapped_column(DateTime)
+    items_provided: Mapped[str] = mapped_column(Text)  # JSON list of checklist item texts
+    missing_items: Mapped[str] = mapped_column(Text)  # JSON list; empty when complete
+    check_result: Mapped[str] = mapped_column(String(16))
+
+    __table_args__ = (
+        UniqueConstraint("task_id", "revision"),
+        CheckConstraint("revision >= 1", name="revision_positive"),
+        CheckConstraint(_in("check_result", ("complete", "missing")), name="check_result_known"),
+    )
+
+
+class SubmissionFile(Base):
+    """A file attached to a submission, stored by content hash; `name` is never a path."""
+
+    __tablename__ = "submission_files"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    submission_id: Mapped[str] = mapped_column(ForeignKey("submissions.id"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(255))
+
+    __table_args__ = (
+        UniqueConstraint("submission_id", "name"),
+        CheckConstraint("length(sha256) = 64", name="sha256_length"),
+        CheckConstraint("size >= 0", name="size_not_negative"),
+    )
+
+
+class TaskEvent(Base):
+    """A timestamped step of the task flow (流程固化), by a person on an installation."""
+
+    __tablename__ = "task_events"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    department_id: Mapped[str] = mapped_column(ForeignKey("departments.id"))
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"))
+    node_id: Mapped[str | None] = mapped_column(ForeignKey("nodes.id"))
+    submission_id: Mapped[str | None] = mapped_column(ForeignKey("submissions.id"))
+    occurred_at: Mapped[datetime] = mapped_column(DateTime)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    detail: Mapped[str | None] = mapped_column(Text)  # reason, missing items (JSON)
+
+    __table_args__ = (
+        Index("ix_task_events_task_id_occurred_at", "task_id", "occurred_at"),
+        CheckConstraint(_in("kind", EVENT_KINDS), name="kind_known"),
+    )
+
+
+class TimesheetEntry(Base):
+    """Hours one person spent on one task on one day (项目工时台账)."""
+
+    __tablename__ = "timesheet_entries"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"))
+    department_id: Mapped[str] = mapped_column(ForeignKey("departments.id"))
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id"))
+    work_date: Mapped[date] = mapped_column(Date)
+    hours: Mapped[float] = mapped_column(Float)
+    overtime: Mapped[float] = mapped_column(Float, default=0.0)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        Index("ix_timesheet_entries_person_id_work_date", "person_id", "work_date"),
+        Index("ix_timesheet_entries_task_id_department_id", "task_id", "department_id"),
+        Index("ix_timesheet_entries_department_id_work_date", "department_id", "work_date"),
+        CheckConstraint("hours > 0 AND hours <= 24", name="hours_range"),
+        CheckConstraint("overtime >= 0 AND overtime <= hours", name="overtime_range"),
+    )
+
+
+class Comment(Base):
+    """A comment on a task (任务评论). Never edited in place: an edit supersedes it."""
+
+    __tablename__ = "comments"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id"))
+    author_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    department_id: Mapped[str] = mapped_column(ForeignKey("departments.id"))
+    body: Mapped[str] = mapped_column(Text)
+    reply_to_id: Mapped[str | None] = mapped_column(ForeignKey("comments.id"), index=True)
+    supersedes_id: Mapped[str | None] = mapped_column(ForeignKey("comments.id"), unique=True)
+    is_problem: Mapped[bool] = mapped_column(Boolean, default=False)
+    resolved_by_id: Mapped[str | None] = mapped_column(ForeignKey("comments.id"))
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        Index("ix_comments_task_id_created_at", "task_id", "created_at"),
+        Index("ix_comments_department_id_created_at", "department_id", "created_at"),
+        CheckConstraint("length(trim(body)) > 0", name="body_not_blank"),
+        CheckConstraint(
+            "(resolved_by_id IS NULL) = (resolved_at IS NULL)", name="resolution_complete"
+        ),
+    )
+
+
+class Mention(Base):
+    """An @mention in a comment, of a person or of a department (exactly one)."""
+
+    __tablename__ = "mentions"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    comment_id: Mapped[str] = mapped_column(ForeignKey("comments.id"), index=True)
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"), index=True)
+    department_id: Mapped[str | None] = mapped_column(ForeignKey("departments.id"), index=True)
+
+    __table_args__ = (
+        CheckConstraint(
+            "(person_id IS NULL) <> (department_id IS NULL)", name="person_or_department"
+        ),
+    )
+
+
+class SupportRecord(Base):
+    """Support given by one department to another (支持其他部门), confirmed by the receiver."""
+
+    __tablename__ = "support_records"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id"), index=True)
+    from_department_id: Mapped[str] = mapped_column(ForeignKey("departments.id"))
+    to_department_id: Mapped[str] = mapped_column(ForeignKey("departments.id"))
+    comment_id: Mapped[str | None] = mapped_column(ForeignKey("comments.id"))
+    description: Mapped[str] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(ForeignKey("people.id"))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    confirmed_by: Mapped[str | None] = mapped_column(ForeignKey("people.id"))
+    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (
+        CheckConstraint("from_department_id <> to_department_id", name="different_departments"),
+        CheckConstraint(
+            "(confirmed_by IS NULL) = (confirmed_at IS NULL)", name="confirmation_complete"
+        ),
+    )
+
+
+class ScoringConfig(Base):
+    """A versioned scoring configuration (weights, normalisation) as JSON.
+
+    `indicator_id` NULL is the organisation's default. Versions are never overwritten.
+    """
+
+    __tablename__ = "scoring_configs"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    indicator_id: Mapped[str | None] = mapped_column(ForeignKey("indicators.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    config: Mapped[str] = mapped_column(Text)
+    created_by: Mapped[str | None] = mapped_column(ForeignKey("people.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        UniqueConstraint("indicator_id", "version"),
+        CheckConstraint("version >= 1", name="version_positive"),
+    )
+
+
+# Every table whose rows are counted by `govperf info`, in display order.
+COUNTED_TABLES: tuple[type[Base], ...] = (
+    Department,
+    Person,
+    Node,
+    Indicator,
+    CooperatingDepartment,
+    Task,
+    TaskDependency,
+    StandardItem,
+    LiabilityRule,
+    TaskEvent,
+    Submission,
+    SubmissionFile,
+    TimesheetEntry,
+    Comment,
+    Mention,
+    SupportRecord,
+    ScoringConfig,
+)

@@ -1,0 +1,98 @@
+"""The one object over the database: opens it, upgrades it, hands out units of work.
+
+    store = open_store(data_dir)
+    with store.write() as session:   # commits at the end, rolls back on any error
+        ...
+    with store.read() as session:    # never commits
+        ...
+
+A unit of work rolls back unless it completes; database constraint failures come out as
+domain errors (store.errors). Queries never commit: the caller owns the transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError, IntegrityError
+from sqlalchemy.orm import Session
+
+from govperf_desktop.domain.errors import StoreError
+from govperf_desktop.paths import store_path
+from govperf_desktop.store import migrate
+from govperf_desktop.store.engine import make_engine, precheck_sqlite_file, sqlite_url
+from govperf_desktop.store.errors import translate_integrity_error
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Store:
+    engine: Engine
+    path: Path | None  # the SQLite file, None for a server database
+    backup: Path | None = None  # the copy taken before an upgrade on open, if any
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        session = Session(self.engine, expire_on_commit=False, autoflush=True)
+        try:
+            with session.begin():
+                yield session
+        except IntegrityError as error:
+            raise translate_integrity_error(error) from None
+        finally:
+            session.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(self.engine) as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(
+    directory: Path,
+    *,
+    create: bool = False,
+    upgrade: bool = True,
+    clock: Callable[[], datetime] = utc_now,
+) -> Store:
+    """Open (and if needed upgrade) the store in `directory`.
+
+    `create=False` refuses a directory without a store, so a mistyped --data-dir never
+    silently makes an empty one. An existing file is checked before anything writes to it.
+    """
+    path = store_path(directory)
+    has_content = precheck_sqlite_file(path)
+    if not has_content and not create:
+        raise StoreError(
+            f"No store in {directory}. Create one with 'govperf init' or choose another folder."
+        )
+    directory.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(sqlite_url(path))
+    store = Store(engine=engine, path=path)
+    try:
+        current, head = migrate.needs_upgrade(engine)
+        if current != head and upgrade:
+            if current is not None:
+                store.backup = migrate.backup_sqlite(path, current, clock())
+            migrate.upgrade(engine)
+    except DatabaseError as error:
+        engine.dispose()
+        raise StoreError(f"{path} is damaged and cannot be opened ({error.orig}).") from None
+    except BaseException:
+        engine.dispose()
+        raise
+    return store
