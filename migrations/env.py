@@ -5,6 +5,7 @@ making a new revision (see docs/architecture.md)."""
 from __future__ import annotations
 
 from alembic import context
+
 from govperf_desktop.store.engine import make_engine
 from govperf_desktop.store.models import Base
 

@@ -1,0 +1,145 @@
+"""Installation-level actions: create a store, report what it holds, check and upgrade it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from govperf_desktop.domain.clock import to_utc_naive
+from govperf_desktop.domain.errors import ConflictError, ValidationError
+from govperf_desktop.store import migrate
+from govperf_desktop.store.ids import new_id
+from govperf_desktop.store.models import COUNTED_TABLES, NODE_ROLES, Department, Node, Setting
+from govperf_desktop.store.store import Store, open_store, utc_now
+
+LOCAL_NODE_KEY = "local_node_id"
+
+
+@dataclass(frozen=True)
+class NodeIdentity:
+    id: str
+    name: str
+    role: str
+    department: str | None
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    path: str
+    schema_revision: str | None
+    head_revision: str
+    node: NodeIdentity | None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    integrity: list[str]
+    foreign_key_problems: list[str]
+    schema_revision: str | None
+    head_revision: str
+
+    @property
+    def ok(self) -> bool:
+        return (
+            self.integrity == ["ok"]
+            and not self.foreign_key_problems
+            and self.schema_revision == self.head_revision
+        )
+
+
+def init_installation(
+    directory: Path,
+    *,
+    node_name: str,
+    role: str = "department",
+    department: str | None = None,
+    now: datetime | None = None,
+) -> NodeIdentity:
+    """Create a store in `directory` for a new installation (node) and record its identity."""
+    node_name = node_name.strip()
+    if not node_name:
+        raise ValidationError("The installation needs a name (--node-name).")
+    if role not in NODE_ROLES:
+        raise ValidationError(f"Unknown role {role!r}; choose one of: {', '.join(NODE_ROLES)}.")
+    if role == "department" and not (department and department.strip()):
+        raise ValidationError("A department installation needs its department (--department).")
+    moment = to_utc_naive(now or utc_now())
+    store = open_store(directory, create=True)
+    try:
+        with store.write() as session:
+            if session.get(Setting, LOCAL_NODE_KEY) is not None:
+                raise ConflictError(f"{directory} already holds an installation's store.")
+            department_id = None
+            if department and department.strip():
+                department_id = _ensure_department(session, department.strip(), moment)
+            node = Node(
+                id=new_id(),
+                name=node_name,
+                role=role,
+                department_id=department_id,
+                created_at=moment,
+            )
+            session.add(node)
+            session.add(Setting(key=LOCAL_NODE_KEY, value=node.id))
+            return NodeIdentity(node.id, node.name, node.role, department and department.strip())
+    finally:
+        store.close()
+
+
+def _ensure_department(session, name: str, moment: datetime) -> str:  # type: ignore[no-untyped-def]
+    existing = session.scalar(select(Department.id).where(Department.name == name))
+    if existing:
+        return existing
+    department = Department(id=new_id(), name=name, created_at=moment)
+    session.add(department)
+    session.flush()
+    return department.id
+
+
+def local_node(store: Store) -> NodeIdentity | None:
+    with store.read() as session:
+        node_id = session.scalar(select(Setting.value).where(Setting.key == LOCAL_NODE_KEY))
+        if node_id is None:
+            return None
+        row = session.execute(
+            select(Node.id, Node.name, Node.role, Department.name)
+            .outerjoin(Department, Department.id == Node.department_id)
+            .where(Node.id == node_id)
+        ).one_or_none()
+    return NodeIdentity(*row) if row else None
+
+
+def store_info(store: Store) -> StoreInfo:
+    """Counts of every record kind, the schema revision and this installation's identity."""
+    with store.read() as session:
+        counts = {
+            model.__tablename__: session.scalar(select(func.count()).select_from(model)) or 0
+            for model in COUNTED_TABLES
+        }
+    return StoreInfo(
+        path=str(store.path),
+        schema_revision=migrate.current_revision(store.engine),
+        head_revision=migrate.head_revision(),
+        node=local_node(store),
+        counts=counts,
+    )
+
+
+def check_store(store: Store) -> CheckReport:
+    """`PRAGMA integrity_check`, `foreign_key_check` and the schema revision."""
+    with store.engine.connect() as connection:
+        integrity = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+        broken = [
+            f"{table} row {rowid} → {parent}"
+            for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check")
+        ]
+    return CheckReport(
+        integrity=integrity,
+        foreign_key_problems=broken,
+        schema_revision=migrate.current_revision(store.engine),
+        head_revision=migrate.head_revision(),
+    )

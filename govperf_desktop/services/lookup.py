@@ -1,0 +1,44 @@
+"""Resolving what a user names (a department, a person, a task) to its row, or a clear error."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from govperf_desktop.domain.errors import NotFoundError, ValidationError
+from govperf_desktop.domain.ids import is_record_id
+from govperf_desktop.store.models import Department, Person, Task
+
+
+def department(session: Session, name_or_id: str) -> Department:
+    key = name_or_id.strip()
+    found = session.scalar(select(Department).where(Department.name == key))
+    if found is None and is_record_id(key):
+        found = session.get(Department, key)
+    if found is None:
+        raise NotFoundError(f"Unknown department {key!r}; check the name in the department list.")
+    return found
+
+
+def person(session: Session, name_or_id: str, department_name: str | None = None) -> Person:
+    key = name_or_id.strip()
+    if is_record_id(key):
+        found = session.get(Person, key)
+        if found is not None:
+            return found
+    query = select(Person).where(Person.name == key)
+    if department_name:
+        query = query.where(Person.department_id == department(session, department_name).id)
+    matches = session.scalars(query.limit(2)).all()
+    if not matches:
+        raise NotFoundError(f"Unknown person {key!r}.")
+    if len(matches) > 1:
+        raise ValidationError(f"More than one person is called {key!r}; name the department too.")
+    return matches[0]
+
+
+def task(session: Session, task_id: str) -> Task:
+    found = session.get(Task, task_id.strip())
+    if found is None:
+        raise NotFoundError(f"Unknown task {task_id!r}.")
+    return found

@@ -1,0 +1,229 @@
+"""The benchmark cases, each with the physical baseline it is compared against.
+
+A case's `run(context, state, attempt)` is timed; `prepare(context)` is not. `context` holds
+the cached province's folder (`data_dir`), its size, and a scratch folder. Add a case here when
+a capability lands (see docs/performance.md for what each one means).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from govperf_desktop.paths import store_path
+
+Fn = Callable[[dict, Any, int], Any]
+
+
+@dataclass(frozen=True)
+class Case:
+    description: str
+    run: Fn
+    baseline: Fn | None = None
+    baseline_description: str = ""
+    prepare: Callable[[dict], Any] | None = None
+    repeats: tuple[int, int] = (3, 5)  # (smoke, full)
+
+    def repeat(self, size: Any) -> int:
+        return self.repeats[0] if size.departments < 100 else self.repeats[1]
+
+
+# --- demo generation -------------------------------------------------------------------------
+
+
+def _scratch(context: dict, name: str) -> Path:
+    folder = Path(context["scratch"]) / name
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
+
+
+def _province_counts(context: dict) -> dict[str, int]:
+    connection = sqlite3.connect(f"file:{store_path(Path(context['data_dir']))}?mode=ro", uri=True)
+    try:
+        tables = [
+            r[0]
+            for r in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name <> 'alembic_version'"
+            )
+        ]
+        return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+    finally:
+        connection.close()
+
+
+def demo_generation(context: dict, _state: Any, attempt: int) -> dict:
+    from govperf_desktop.services.demo.scale import build_scale_demo
+
+    from govperf_desktop.services.admin import init_installation
+    from govperf_desktop.store.store import open_store
+
+    folder = _scratch(context, f"demo-{attempt}")
+    init_installation(folder, node_name="考核办", role="central")
+    store = open_store(folder)
+    try:
+        counts = build_scale_demo(
+            store,
+            departments=context["departments"],
+            seed=context["seed"],
+            today=date(2026, 11, 28),
+        )
+    finally:
+        store.close()
+    shutil.rmtree(folder, ignore_errors=True)
+    return {"rows": sum(counts.values())}
+
+
+def _timesheet_ddl(context: dict) -> list[str]:
+    connection = sqlite3.connect(f"file:{store_path(Path(context['data_dir']))}?mode=ro", uri=True)
+    try:
+        return [
+            r[0]
+            for r in connection.execute(
+                "SELECT sql FROM sqlite_master"
+                " WHERE tbl_name='timesheet_entries' AND sql IS NOT NULL"
+                "ORDER BY type DESC"
+            )
+        ]  # the table before its indexes
+    finally:
+        connection.close()
+
+
+def raw_executemany(context: dict, state: Any, attempt: int) -> dict:
+    """The same number of rows as the whole demo, inserted with sqlite3.executemany into a
+    table shaped like timesheet_entries (same indexes, same PRAGMAs, batches of 20,000)."""
+    total, ddl = state
+    folder = _scratch(context, f"raw-{attempt}")
+    connection = sqlite3.connect(folder / "raw.sqlite3", isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=FULL")
+    for statement in ddl:  # foreign keys stay off: sqlite3's default
+        connection.execute(statement)
+    batch = 20_000
+    done = 0
+    while done < total:
+        rows = [
+            (
+                f"{done + i:032x}",
+                f"{(done + i) % 5000:032x}",
+                f"{(done + i) % 300:032x}",
+                f"{(done + i) % 20000:032x}",
+                "2026-03-02",
+                7.5,
+                0.0,
+                None,
+                "2026-03-02 18:00:00.000000",
+            )
+            for i in range(min(batch, total - done))
+        ]
+        connection.execute("BEGIN")
+        connection.executemany("INSERT INTO timesheet_entries VALUES (?,?,?,?,?,?,?,?,?)", rows)
+        connection.execute("COMMIT")
+        done += len(rows)
+    connection.close()
+    shutil.rmtree(folder, ignore_errors=True)
+    return {"rows": total}
+
+
+# --- opening the store -----------------------------------------------------------------------
+
+
+def store_open(context: dict, _state: Any, _attempt: int) -> None:
+    from govperf_desktop.store.store import open_store
+
+    open_store(Path(context["data_dir"])).close()
+
+
+def raw_open(context: dict, _state: Any, _attempt: int) -> None:
+    connection = sqlite3.connect(store_path(Path(context["data_dir"])))
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    connection.close()
+
+
+def store_info(context: dict, _state: Any, _attempt: int) -> None:
+    from govperf_desktop.services.admin import store_info as info
+    from govperf_desktop.store.store import open_store
+
+    store = open_store(Path(context["data_dir"]))
+    try:
+        info(store)
+    finally:
+        store.close()
+
+
+def raw_counts(context: dict, _state: Any, _attempt: int) -> None:
+    _province_counts(context)
+
+
+# --- application start-up --------------------------------------------------------------------
+
+_APP_PROBE = """
+import sys
+from PySide6.QtWidgets import QApplication
+from govperf_desktop.ui.app import build_main_window
+app = QApplication(sys.argv)
+window = build_main_window(app, {data_dir!r})
+window.show()
+app.processEvents()
+"""
+_BARE_PROBE = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.show()
+app.processEvents()
+"""
+
+
+def _python(code: str) -> None:
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def app_startup(context: dict, _state: Any, _attempt: int) -> None:
+    _python(_APP_PROBE.format(data_dir=context["data_dir"]))
+
+
+def bare_qt_startup(_context: dict, _state: Any, _attempt: int) -> None:
+    _python(_BARE_PROBE)
+
+
+CASES: dict[str, Case] = {
+    "demo_generation": Case(
+        "govperf demo --scale N into a new store (all tables)",
+        demo_generation,
+        raw_executemany,
+        "sqlite3 executemany of as many rows into one table shaped like timesheet_entries",
+        prepare=lambda context: (sum(_province_counts(context).values()), _timesheet_ddl(context)),
+        repeats=(2, 1),
+    ),
+    "store_open": Case(
+        "open_store: file checks, PRAGMAs, schema revision check",
+        store_open,
+        raw_open,
+        "sqlite3.connect + read alembic_version",
+        repeats=(5, 10),
+    ),
+    "store_info": Case(
+        "govperf info: counts of every record kind",
+        store_info,
+        raw_counts,
+        "sqlite3 SELECT count(*) of every table",
+        repeats=(3, 5),
+    ),
+    "app_startup": Case(
+        "process start to the main window shown on the province store",
+        app_startup,
+        bare_qt_startup,
+        "process start to an empty QMainWindow shown",
+        repeats=(3, 5),
+    ),
+}

@@ -1,0 +1,111 @@
+"""Alembic migrations: the models match the migrated schema, and every revision upgrades a
+store that holds data in place, keeping the data, with a backup taken first."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from govperf_desktop.paths import store_path
+from govperf_desktop.store import migrate
+from govperf_desktop.store.engine import make_engine, sqlite_url
+from govperf_desktop.store.models import Base
+from govperf_desktop.store.store import open_store
+
+REVISIONS = [
+    r.revision
+    for r in reversed(list(ScriptDirectory.from_config(migrate.alembic_config()).walk_revisions()))
+]
+
+# Rows written at a given revision with plain SQL (the models may have moved on since), and
+# how to find them after the upgrade. Add an entry when a migration reshapes these tables.
+D1, D2, P1, I1, T1, E1 = (c * 32 for c in "abcdef")
+T0 = "2026-01-01 00:00:00.000000"
+SAMPLE_SQL = [
+    ("INSERT INTO departments VALUES (?, ?, ?)", (D1, "民政局", T0)),
+    ("INSERT INTO departments VALUES (?, ?, ?)", (D2, "公安局", T0)),
+    ("INSERT INTO people VALUES (?, ?, ?, ?, ?, ?)", (P1, D1, "李娜", "科员", 1, T0)),
+    (
+        "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            I1,
+            '政务服务"跨省通办"',
+            D1,
+            "每月办结率100%",
+            "2026-Q4",
+            "2026-10-01",
+            "2026-12-31",
+            "active",
+            T0,
+        ),
+    ),
+    (
+        "INSERT INTO tasks (id, indicator_id, code, department_id, content, deadline, status,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (T1, I1, "T1", D1, "收集事项清单", "2026-11-10", "completed", T0),
+    ),
+    (
+        "INSERT INTO timesheet_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (E1, P1, D1, T1, "2026-11-03", 7.5, 0.0, "整理清单", "2026-11-03 18:00:00.000000"),
+    ),
+]
+SAMPLE_CHECKS = {
+    "SELECT name FROM departments ORDER BY name": [("公安局",), ("民政局",)],
+    "SELECT hours, note FROM timesheet_entries": [(7.5, "整理清单")],
+    "SELECT code, deadline FROM tasks": [("T1", "2026-11-10")],
+}
+
+
+def _upgrade_to(path: Path, revision: str) -> None:
+    engine = make_engine(sqlite_url(path))
+    try:
+        migrate.upgrade(engine, revision)
+    finally:
+        engine.dispose()
+
+
+def test_models_and_migrations_agree(store) -> None:
+    with store.engine.connect() as connection:
+        diff = compare_metadata(
+            MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata
+        )
+    assert diff == []
+
+
+@pytest.mark.parametrize("revision", REVISIONS)
+def test_store_filled_at_a_revision_upgrades_to_head_with_its_data(
+    tmp_path: Path, revision: str
+) -> None:
+    path = store_path(tmp_path)
+    _upgrade_to(path, revision)
+    connection = sqlite3.connect(path)
+    with connection:
+        for statement, parameters in SAMPLE_SQL:
+            connection.execute(statement, parameters)
+    connection.close()
+
+    store = open_store(tmp_path, clock=lambda: datetime(2026, 11, 28, tzinfo=UTC))
+    try:
+        assert migrate.current_revision(store.engine) == migrate.head_revision()
+        with store.engine.connect() as db:
+            for query, expected in SAMPLE_CHECKS.items():
+                assert [tuple(row) for row in db.exec_driver_sql(query)] == expected
+            assert db.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        if revision != migrate.head_revision():
+            assert store.backup is not None and store.backup.exists()
+            backup = sqlite3.connect(store.backup)
+            assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == (
+                revision,
+            )
+            assert backup.execute("SELECT count(*) FROM timesheet_entries").fetchone() == (1,)
+            backup.close()
+        else:
+            assert store.backup is None  # nothing to upgrade, nothing copied
+    finally:
+        store.close()
