@@ -100,6 +100,14 @@ def _ensure_department(session, name: str, moment: datetime) -> str:  # type: ig
     return department.id
 
 
+def open_installation(directory: Path) -> Store:
+    """Open (and upgrade if needed) this installation's store: the handle every service takes.
+
+    The UI holds it without looking inside; it may not import `store/` itself.
+    """
+    return open_store(directory)
+
+
 def local_node(store: Store) -> NodeIdentity | None:
     with store.read() as session:
         node_id = session.scalar(select(Setting.value).where(Setting.key == LOCAL_NODE_KEY))

@@ -60,9 +60,8 @@ def _province_counts(context: dict) -> dict[str, int]:
 
 
 def demo_generation(context: dict, _state: Any, attempt: int) -> dict:
-    from govperf_desktop.services.demo.scale import build_scale_demo
-
     from govperf_desktop.services.admin import init_installation
+    from govperf_desktop.services.demo.scale import build_scale_demo
     from govperf_desktop.store.store import open_store
 
     folder = _scratch(context, f"demo-{attempt}")
@@ -167,10 +166,17 @@ def raw_counts(context: dict, _state: Any, _attempt: int) -> None:
 
 _APP_PROBE = """
 import sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-from govperf_desktop.ui.app import build_main_window
+from govperf_desktop.services.admin import open_installation
+from govperf_desktop.ui.fonts import setup_qt_fonts
+from govperf_desktop.ui.main_window import MainWindow
 app = QApplication(sys.argv)
-window = build_main_window(app, {data_dir!r})
+setup_qt_fonts(app)
+store = open_installation(Path({data_dir!r}))
+settings = QSettings({settings!r}, QSettings.Format.IniFormat)
+window = MainWindow(store, settings, language="zh_CN")
 window.show()
 app.processEvents()
 """
@@ -189,7 +195,8 @@ def _python(code: str) -> None:
 
 
 def app_startup(context: dict, _state: Any, _attempt: int) -> None:
-    _python(_APP_PROBE.format(data_dir=context["data_dir"]))
+    settings = str(Path(context["scratch"]) / "startup-settings.ini")
+    _python(_APP_PROBE.format(data_dir=context["data_dir"], settings=settings))
 
 
 def bare_qt_startup(_context: dict, _state: Any, _attempt: int) -> None:

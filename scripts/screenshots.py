@@ -1,0 +1,101 @@
+"""Save a screenshot of every page of the main window, for reviews and the documentation.
+
+    xvfb-run -a python scripts/screenshots.py --data-dir DIR OUTDIR [--lang en] [--size 1100x720]
+
+Starts the application the way `govperf-desktop` does (fonts, translations, the store in DIR)
+on the real display (under Xvfb on a server), shows each page in turn and writes
+OUTDIR/NN-<page>.png with QWidget.grab(). The window layout comes from a throw-away settings
+file, so the user's saved layout is neither used nor changed. Exits 0, or 2 with one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from govperf_desktop.domain.errors import GovperfError
+from govperf_desktop.paths import data_dir
+from govperf_desktop.ui.app import create_application, open_data_store, translation_cache_dir
+from govperf_desktop.ui.fonts import setup_matplotlib_fonts, setup_qt_fonts
+from govperf_desktop.ui.i18n import LANGUAGES, install_translators
+from govperf_desktop.ui.main_window import PAGE_KEYS, MainWindow
+
+SETTLE_MS = 150
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, got {text!r}") from None
+    return width, height
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", metavar="DIR", help="folder holding the store")
+    parser.add_argument("--demo", action="store_true", help="fill a demonstration store first")
+    parser.add_argument("--lang", choices=LANGUAGES, default="zh_CN", help="UI language")
+    parser.add_argument("--size", type=_size, default=(1100, 720), help="window size WxH")
+    parser.add_argument("outdir", type=Path, help="folder for the PNG files")
+    return parser.parse_args(argv)
+
+
+def settle(app: QApplication, milliseconds: int = SETTLE_MS) -> None:
+    """Let layouts, paints and deferred work finish before a grab."""
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+    app.processEvents()
+
+
+def take_screenshots(window: MainWindow, app: QApplication, outdir: Path) -> list[Path]:
+    outdir.mkdir(parents=True, exist_ok=True)
+    saved: list[Path] = []
+    for number, key in enumerate(PAGE_KEYS, start=1):
+        window.show_page(key)
+        settle(app)
+        path = outdir / f"{number:02d}-{key}.png"
+        if not window.grab().save(str(path)):
+            raise OSError(f"could not write {path}")
+        saved.append(path)
+    return saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    directory = data_dir(args.data_dir)
+    app = create_application()
+    setup_qt_fonts(app)
+    setup_matplotlib_fonts()
+    translators = install_translators(app, args.lang, translation_cache_dir(directory))
+    if args.lang != "en" and len(translators) < 2:
+        print(f"warning: the {args.lang} translation is not (fully) installed", file=sys.stderr)
+    try:
+        store = open_data_store(directory, demo=args.demo)
+    except GovperfError as error:
+        print(error, file=sys.stderr)
+        return 2
+    try:
+        with tempfile.TemporaryDirectory() as scratch:
+            settings = QSettings(str(Path(scratch) / "layout.ini"), QSettings.Format.IniFormat)
+            window = MainWindow(store, settings, language=args.lang)
+            window.resize(*args.size)
+            window.show()
+            settle(app, 3 * SETTLE_MS)
+            for path in take_screenshots(window, app, args.outdir):
+                print(path)
+            window.hide()
+            window.deleteLater()
+    finally:
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
