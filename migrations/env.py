@@ -7,6 +7,7 @@ from __future__ import annotations
 from alembic import context
 
 from govperf_desktop.store.engine import make_engine
+from govperf_desktop.store.migrate import include_object
 from govperf_desktop.store.models import Base
 
 config = context.config
@@ -19,6 +20,7 @@ def _run(connection) -> None:  # type: ignore[no-untyped-def]
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_object=include_object,
         transactional_ddl=True,
     )
     with context.begin_transaction():

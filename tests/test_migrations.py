@@ -12,6 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from govperf_desktop.domain.errors import StoreError
 from govperf_desktop.paths import store_path
 from govperf_desktop.store import migrate
 from govperf_desktop.store.engine import make_engine, sqlite_url
@@ -54,11 +55,19 @@ SAMPLE_SQL = [
         "INSERT INTO timesheet_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (E1, P1, D1, T1, "2026-11-03", 7.5, 0.0, "整理清单", "2026-11-03 18:00:00.000000"),
     ),
+    (
+        "INSERT INTO comments (id, task_id, author_id, department_id, body, is_problem,"
+        " created_at) VALUES (?, ?, ?, ?, ?, 0, ?)",
+        ("c" * 31 + "1", T1, P1, D1, "事项清单已提交,请公安局对接", T0),
+    ),
 ]
 SAMPLE_CHECKS = {
     "SELECT name FROM departments ORDER BY name": [("公安局",), ("民政局",)],
     "SELECT hours, note FROM timesheet_entries": [(7.5, "整理清单")],
     "SELECT code, deadline FROM tasks": [("T1", "2026-11-10")],
+    # 0002: comments written before the search index existed are found by it.
+    "SELECT c.id FROM comments_fts JOIN comments c ON c.rowid = comments_fts.rowid"
+    " WHERE comments_fts MATCH '公安局'": [("c" * 31 + "1",)],
 }
 
 
@@ -73,7 +82,11 @@ def _upgrade_to(path: Path, revision: str) -> None:
 def test_models_and_migrations_agree(store) -> None:
     with store.engine.connect() as connection:
         diff = compare_metadata(
-            MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata
+            MigrationContext.configure(
+                connection,
+                opts={"compare_type": True, "include_object": migrate.include_object},
+            ),
+            Base.metadata,
         )
     assert diff == []
 
@@ -109,3 +122,26 @@ def test_store_filled_at_a_revision_upgrades_to_head_with_its_data(
             assert store.backup is None  # nothing to upgrade, nothing copied
     finally:
         store.close()
+
+
+def test_upgrade_is_rolled_back_as_a_whole_when_it_would_break_references(tmp_path: Path) -> None:
+    """A store holding a dangling reference (written from outside with enforcement off) is not
+    upgraded into a half-new schema: the upgrade's transaction is rolled back."""
+    path = store_path(tmp_path)
+    _upgrade_to(path, REVISIONS[0])
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute(
+            "INSERT INTO people VALUES (?, 'no-such-department', '孤儿', NULL, 1, ?)", (P1, T0)
+        )
+    connection.close()
+    engine = make_engine(sqlite_url(path))
+    try:
+        with pytest.raises(StoreError, match="broken references"):
+            migrate.upgrade(engine)
+        assert migrate.current_revision(engine) == REVISIONS[0]
+        with engine.connect() as db:
+            tables = {row[0] for row in db.exec_driver_sql("SELECT name FROM sqlite_master")}
+        assert "changes" not in tables and "comments_fts" not in tables
+    finally:
+        engine.dispose()

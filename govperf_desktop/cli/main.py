@@ -8,47 +8,16 @@ is damaged. `--json` prints machine-readable output on stdout.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import asdict, is_dataclass
+from collections.abc import Sequence
+from dataclasses import asdict
 from datetime import date
-from typing import Any
 
 from govperf_desktop import __version__
+from govperf_desktop.cli import history
+from govperf_desktop.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Output, open_from_args
 from govperf_desktop.domain.errors import GovperfError
 from govperf_desktop.paths import data_dir
-
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
-
-
-class Output:
-    """Prints for a person, or JSON for a script, from the same data."""
-
-    def __init__(self, as_json: bool) -> None:
-        self.as_json = as_json
-
-    def emit(self, data: Any, text: Callable[[], str]) -> None:
-        if self.as_json:
-            print(json.dumps(_plain(data), ensure_ascii=False, indent=2, default=str))
-        else:
-            print(text())
-
-    @staticmethod
-    def progress(message: str) -> None:
-        print(message, file=sys.stderr, flush=True)
-
-
-def _plain(data: Any) -> Any:
-    if is_dataclass(data) and not isinstance(data, type):
-        return asdict(data)
-    return data
-
-
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from govperf_desktop.store.store import open_store
-
-    return open_store(data_dir(args.data_dir))
 
 
 def cmd_init(args: argparse.Namespace, out: Output) -> int:
@@ -68,7 +37,7 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
 def cmd_demo(args: argparse.Namespace, out: Output) -> int:
     if (args.scenario is None) == (args.scale is None):
         raise GovperfError("Choose either --scenario seed or --scale N.")
-    store = _open(args)
+    store = open_from_args(args)
     try:
         today = args.today or date.today()
         if args.scenario:
@@ -99,7 +68,7 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
 def cmd_info(args: argparse.Namespace, out: Output) -> int:
     from govperf_desktop.services.admin import store_info
 
-    store = _open(args)
+    store = open_from_args(args)
     try:
         info = store_info(store)
     finally:
@@ -127,7 +96,7 @@ def cmd_info(args: argparse.Namespace, out: Output) -> int:
 def cmd_check(args: argparse.Namespace, out: Output) -> int:
     from govperf_desktop.services.admin import check_store
 
-    store = _open(args)
+    store = open_from_args(args)
     try:
         report = check_store(store)
     finally:
@@ -172,6 +141,10 @@ def cmd_migrate(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+# Each module adds its commands to the parser (register) and runs them through services.
+COMMAND_MODULES = (history,)
+
+
 def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -206,6 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("info", help="counts, schema revision, identity").set_defaults(run=cmd_info)
     commands.add_parser("check", help="integrity, foreign keys, schema").set_defaults(run=cmd_check)
     commands.add_parser("migrate", help="upgrade the store's schema").set_defaults(run=cmd_migrate)
+    for module in COMMAND_MODULES:
+        module.register(commands)
     return parser
 
 

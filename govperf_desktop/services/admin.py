@@ -73,18 +73,21 @@ def init_installation(
         with store.write() as session:
             if session.get(Setting, LOCAL_NODE_KEY) is not None:
                 raise ConflictError(f"{directory} already holds an installation's store.")
+            # The identity comes first: every captured change is stamped with it.
+            node_id = new_id()
+            session.add(Setting(key=LOCAL_NODE_KEY, value=node_id))
+            session.flush()
             department_id = None
             if department and department.strip():
                 department_id = _ensure_department(session, department.strip(), moment)
             node = Node(
-                id=new_id(),
+                id=node_id,
                 name=node_name,
                 role=role,
                 department_id=department_id,
                 created_at=moment,
             )
             session.add(node)
-            session.add(Setting(key=LOCAL_NODE_KEY, value=node.id))
             return NodeIdentity(node.id, node.name, node.role, department and department.strip())
     finally:
         store.close()

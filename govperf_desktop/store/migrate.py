@@ -20,6 +20,11 @@ from govperf_desktop.domain.errors import StoreError
 from govperf_desktop.paths import migrations_dir
 
 
+def include_object(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
+    """Leave dialect-branch objects (SQLite's FTS tables) out of autogenerate comparisons."""
+    return not (type_ == "table" and name.startswith("comments_fts"))
+
+
 def alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))

@@ -54,6 +54,8 @@ TASK_STATUSES = (
 )
 EVENT_KINDS = ("notified", "started", "submitted", "returned", "accepted", "completed")
 LIABILITY_KINDS = ("failure_caused_miss", "cooperating", "blocking_delay")
+ALERT_KINDS = ("overdue", "due_soon")
+PERIOD_STATUSES = ("draft", "submitted", "approved", "locked")
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -433,10 +435,90 @@ class ScoringConfig(Base):
     )
 
 
+class Change(Base):
+    """One captured change to shared data (版本回溯 and the sync op log).
+
+    Written by `store.capture` in the same transaction as the change itself, never by hand.
+    `seq` counts the changes of one origin installation; `hlc` is its hybrid logical clock
+    (`domain.hlc`), so changes order the same way on every replica. `before`/`after` are JSON
+    objects of column values: the whole row for an insert (after) or a delete (before), the
+    changed columns only for an update. A log, not a relation: no foreign keys, so evidence
+    survives whatever happens to the rows it describes.
+    """
+
+    __tablename__ = "changes"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    node_id: Mapped[str] = mapped_column(ID)
+    seq: Mapped[int] = mapped_column(Integer)
+    hlc: Mapped[str] = mapped_column(String(24))
+    actor_id: Mapped[str | None] = mapped_column(ID)
+    table_name: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(8))
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        UniqueConstraint("node_id", "seq"),
+        Index("ix_changes_table_name_record_id", "table_name", "record_id"),
+        CheckConstraint(_in("action", ("insert", "update", "delete")), name="action_known"),
+        CheckConstraint("seq >= 1", name="seq_positive"),
+    )
+
+
+class AlertAcknowledgement(Base):
+    """A department head's acknowledgement of a warning or reminder about a task.
+
+    Alerts themselves are derived from the data (every installation computes the same ones);
+    only the acknowledgement is recorded, for the task's deadline it was given for.
+    """
+
+    __tablename__ = "alert_acknowledgements"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    deadline: Mapped[date] = mapped_column(Date)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"))
+    acknowledged_at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        UniqueConstraint("task_id", "kind", "deadline", "person_id"),
+        CheckConstraint(_in("kind", ALERT_KINDS), name="kind_known"),
+    )
+
+
+class TimesheetPeriod(Base):
+    """A person's timesheet for a week or a month: draft → submitted → approved → locked."""
+
+    __tablename__ = "timesheet_periods"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    approved_by: Mapped[str | None] = mapped_column(ForeignKey("people.id"))
+    approved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    reopened_count: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        UniqueConstraint("person_id", "period_start"),
+        CheckConstraint(_in("status", PERIOD_STATUSES), name="status_known"),
+        CheckConstraint("period_start <= period_end", name="period_ordered"),
+        CheckConstraint("reopened_count >= 0", name="reopened_not_negative"),
+    )
+
+
 # Every table whose rows are counted by `govperf info`, in display order.
 COUNTED_TABLES: tuple[type[Base], ...] = (
     Department,
     Person,
+    PersonRole,
     Node,
     Indicator,
     CooperatingDepartment,
@@ -452,4 +534,13 @@ COUNTED_TABLES: tuple[type[Base], ...] = (
     Mention,
     SupportRecord,
     ScoringConfig,
+    AlertAcknowledgement,
+    TimesheetPeriod,
+    Change,
+)
+
+# Shared data: every write to these tables is captured (store.capture) for history and sync.
+# Local bookkeeping (settings, the change log itself) is not.
+CAPTURED_TABLES: frozenset[str] = frozenset(
+    model.__tablename__ for model in COUNTED_TABLES if model is not Change
 )

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from govperf_desktop.domain.errors import StoreError
 from govperf_desktop.paths import store_path
 from govperf_desktop.store import migrate
+from govperf_desktop.store.capture import CapturingSession
 from govperf_desktop.store.engine import make_engine, precheck_sqlite_file, sqlite_url
 from govperf_desktop.store.errors import translate_integrity_error
 
@@ -38,10 +39,15 @@ class Store:
     engine: Engine
     path: Path | None  # the SQLite file, None for a server database
     backup: Path | None = None  # the copy taken before an upgrade on open, if any
+    clock: Callable[[], datetime] = utc_now  # stamps captured changes
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        session = Session(self.engine, expire_on_commit=False, autoflush=True)
+    def write(self, actor_id: str | None = None) -> Iterator[Session]:
+        """A unit of work that commits at the end; its changes to shared data are captured
+        (store.capture) with `actor_id` as the person who made them."""
+        session = CapturingSession(
+            self.engine, expire_on_commit=False, clock=self.clock, actor_id=actor_id
+        )
         try:
             with session.begin():
                 yield session
@@ -52,11 +58,8 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with Session(self.engine) as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+        with Session(self.engine) as session:  # closing ends the transaction, never commits
+            yield session
 
     def close(self) -> None:
         self.engine.dispose()
@@ -82,7 +85,7 @@ def open_store(
         )
     directory.mkdir(parents=True, exist_ok=True)
     engine = make_engine(sqlite_url(path))
-    store = Store(engine=engine, path=path)
+    store = Store(engine=engine, path=path, clock=clock)
     try:
         current, head = migrate.needs_upgrade(engine)
         if current != head and upgrade:

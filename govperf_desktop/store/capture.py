@@ -1,0 +1,147 @@
+"""Change capture: the one path by which writes to shared data are recorded.
+
+Every unit of work (`Store.write`) is a session whose flushes are watched: each insert, update
+and delete of a row of a shared table (`models.CAPTURED_TABLES`) adds a row to `changes` in
+the same transaction, stamped with this installation's node id, its next sequence number, a
+hybrid logical clock, the acting person and the old and new values. History and restore
+(版本回溯) read it; the sync bundles ship it. Services therefore write shared data with ORM
+objects inside `Store.write()`; Core DML on shared tables would bypass the capture and is not
+used outside the synthetic demo generator (documented there).
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import event, insert, inspect, select
+from sqlalchemy.orm import Session
+
+from govperf_desktop.domain.clock import to_utc_naive
+from govperf_desktop.domain.errors import StoreError
+from govperf_desktop.domain.hlc import Hlc, tick
+from govperf_desktop.domain.ids import uuid7_hex
+from govperf_desktop.store.models import CAPTURED_TABLES, Change, Setting
+
+LOCAL_NODE_KEY = "local_node_id"
+ACTOR_KEY = "actor_id"
+CLOCK_KEY = "clock"
+CAPTURE_KEY = "capture"
+
+
+def encode_value(value: Any) -> Any:
+    """A column value as JSON: dates and datetimes as ISO text, the rest as is."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def record_key(obj: Any) -> str:
+    """The record id of a row: its primary key, parts joined by '/' for composite keys."""
+    identity = inspect(obj).identity or tuple(
+        getattr(obj, column.key) for column in inspect(type(obj)).primary_key
+    )
+    return "/".join(str(part) for part in identity)
+
+
+def _row(obj: Any) -> dict[str, Any]:
+    mapper = inspect(type(obj))
+    return {attr.key: encode_value(getattr(obj, attr.key)) for attr in mapper.column_attrs}
+
+
+def _changed(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    state = inspect(obj)
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        history = state.attrs[attr.key].history
+        if not history.has_changes():
+            continue
+        old = history.deleted[0] if history.deleted else None
+        new = history.added[0] if history.added else None
+        if old == new:
+            continue
+        before[attr.key] = encode_value(old)
+        after[attr.key] = encode_value(new)
+    return before, after
+
+
+def _local_node(session: Session) -> str:
+    node_id = session.info.get(LOCAL_NODE_KEY)
+    if node_id is None:
+        node_id = session.scalar(select(Setting.value).where(Setting.key == LOCAL_NODE_KEY))
+        if node_id is None:
+            raise StoreError(
+                "This store has no installation identity yet; run 'govperf init' first."
+            )
+        session.info[LOCAL_NODE_KEY] = node_id
+    return node_id
+
+
+def _after_flush(session: Session, _context: Any) -> None:
+    if not session.info.get(CAPTURE_KEY, False):
+        return
+    pending: list[tuple[str, Any, dict | None, dict | None]] = []
+    for obj in session.new:
+        if obj.__tablename__ in CAPTURED_TABLES:
+            pending.append(("insert", obj, None, _row(obj)))
+    for obj in session.dirty:
+        if obj.__tablename__ in CAPTURED_TABLES and session.is_modified(obj):
+            before, after = _changed(obj)
+            if after:
+                pending.append(("update", obj, before, after))
+    for obj in session.deleted:
+        if obj.__tablename__ in CAPTURED_TABLES:
+            pending.append(("delete", obj, _row(obj), None))
+    if not pending:
+        return
+    node_id = _local_node(session)
+    connection = session.connection()
+    last = connection.execute(
+        select(Change.seq, Change.hlc)
+        .where(Change.node_id == node_id)
+        .order_by(Change.seq.desc())
+        .limit(1)
+    ).first()
+    seq, clock = (last[0], Hlc.decode(last[1])) if last else (0, None)
+    now = to_utc_naive(session.info[CLOCK_KEY]())
+    wall_ms = int(now.replace(tzinfo=UTC).timestamp() * 1000)
+    rows = []
+    for action, obj, before, after in pending:
+        seq += 1
+        clock = tick(clock, wall_ms)
+        rows.append(
+            {
+                "id": uuid7_hex(wall_ms, secrets.randbits(74)),
+                "node_id": node_id,
+                "seq": seq,
+                "hlc": clock.encode(),
+                "actor_id": session.info.get(ACTOR_KEY),
+                "table_name": obj.__tablename__,
+                "record_id": record_key(obj),
+                "action": action,
+                "before": None if before is None else _json(before),
+                "after": None if after is None else _json(after),
+                "recorded_at": now,
+            }
+        )
+    connection.execute(insert(Change), rows)
+
+
+def _json(values: dict[str, Any]) -> str:
+    return json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+class CapturingSession(Session):
+    """The session of a unit of work that writes: its flushes are captured."""
+
+    def __init__(self, *args: Any, clock: Any, actor_id: str | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.info[CAPTURE_KEY] = True
+        self.info[CLOCK_KEY] = clock
+        self.info[ACTOR_KEY] = actor_id
+
+
+event.listen(CapturingSession, "after_flush", _after_flush)
