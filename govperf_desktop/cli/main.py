@@ -14,7 +14,7 @@ from dataclasses import asdict
 from datetime import date
 
 from govperf_desktop import __version__
-from govperf_desktop.cli import history
+from govperf_desktop.cli import comments, history, hours, indicators, tasks
 from govperf_desktop.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Output, open_from_args
 from govperf_desktop.domain.errors import GovperfError
 from govperf_desktop.paths import data_dir
@@ -142,7 +142,7 @@ def cmd_migrate(args: argparse.Namespace, out: Output) -> int:
 
 
 # Each module adds its commands to the parser (register) and runs them through services.
-COMMAND_MODULES = (history,)
+COMMAND_MODULES = (indicators, tasks, hours, comments, history)
 
 
 def _iso_date(text: str) -> date:
@@ -159,6 +159,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"govperf {__version__}")
     parser.add_argument("--data-dir", help="store folder (default: $GOVPERF_DATA_DIR or user dir)")
     parser.add_argument("--json", action="store_true", help="machine-readable output on stdout")
+    parser.add_argument(
+        "--as",
+        dest="actor",
+        metavar="PERSON",
+        help="the person acting (name or id; 'NAME@DEPARTMENT' when names repeat)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     init = commands.add_parser("init", help="create a store for this installation")
