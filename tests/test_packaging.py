@@ -38,6 +38,12 @@ def test_wheel_contains_resources_migrations_and_entry_points(tmp_path: Path) ->
     assert any(n.startswith("govperf_desktop/migrations/versions/0001_") for n in names)
     assert "govperf_desktop/resources/i18n/govperf_zh_CN.ts" in names
     assert not any(n.startswith("tests/") for n in names)
+    sources = {
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "govperf_desktop").rglob("*.py")
+        if "__pycache__" not in path.parts
+    }
+    assert sources - names == set(), "modules missing from the wheel (pyproject packages)"
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "govperf = govperf_desktop.cli.main:main" in text
