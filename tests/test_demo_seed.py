@@ -365,3 +365,20 @@ def check_deadlines(store: Store, today: date) -> None:
     )
     soon = (today + timedelta(days=3)).isoformat()
     assert scalar(store, due_soon, today=today.isoformat(), soon=soon) >= 1
+
+
+def test_overtime_follows_the_same_rule_as_entered_hours(seeded) -> None:
+    """Every hour on a rest day or holiday is overtime; on a workday only beyond 8 h."""
+    from govperf_desktop.services.timesheet_rules import is_rest_day
+
+    store, _ = seeded
+    days = rows(
+        store,
+        "SELECT person_id, work_date, sum(hours), sum(overtime) FROM timesheet_entries"
+        " GROUP BY person_id, work_date",
+    )
+    assert days
+    for _person, day, hours, overtime in days:
+        expected = hours if is_rest_day(date.fromisoformat(day)) else max(0.0, hours - 8)
+        assert overtime == pytest.approx(expected), (day, hours, overtime)
+    assert any(is_rest_day(date.fromisoformat(day)) for _, day, _, _ in days)

@@ -34,7 +34,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from govperf_desktop.domain.errors import ConflictError
+from govperf_desktop.domain.timesheets import entry_overtime
 from govperf_desktop.services.admin import LOCAL_NODE_KEY
+from govperf_desktop.services.timesheet_rules import is_rest_day
 from govperf_desktop.store import ids
 from govperf_desktop.store import models as m
 from govperf_desktop.store.store import Store
@@ -109,13 +111,13 @@ class _Plan:
 class _Step(NamedTuple):
     kind: str
     at: datetime
-    person: m.Person
+    person: m.Person | None  # None: the software itself (the standard check)
     revision: int = 0
     missing: tuple[str, ...] = ()
 
 
 class _Hours(NamedTuple):
-    person: m.Person
+    person: m.Person | None  # None: the software itself (the standard check)
     task: m.Task
     day: date
     hours: float
@@ -344,7 +346,8 @@ def _play(seed: _Seed, task: m.Task, plan: _Plan, reviewer: m.Person, notified: 
     for revision, (day, missing) in enumerate(plan.submits, start=1):
         steps.append(_Step("submitted", _utc(day, 10), worker, revision, missing))
         if missing:
-            steps.append(_Step("returned", _utc(day, 14, 30), reviewer, revision, missing))
+            # The standard check returns it at once, as the live task flow does.
+            steps.append(_Step("returned", _utc(day, 10), None, revision, missing))
     if plan.accepted:
         final, closer = len(plan.submits), seed.heads[plan.department]
         steps.append(_Step("accepted", _utc(plan.accepted, 16), reviewer, final))
@@ -367,7 +370,7 @@ def _play(seed: _Seed, task: m.Task, plan: _Plan, reviewer: m.Person, notified: 
             task_id=task.id,
             kind=step.kind,
             department_id=task.department_id,
-            person_id=step.person.id,
+            person_id=step.person.id if step.person else None,
             node_id=seed.node_id,
             submission_id=submission.id if submission else None,
             occurred_at=step.at,
@@ -436,15 +439,28 @@ def _plan_hours(
 
 
 def _write_timesheets(seed: _Seed) -> None:
-    """Add the entries; a person's hours beyond 8 in a day are overtime, the day capped."""
+    """Add the entries, the day capped, with overtime by the same rule as entered hours
+    (beyond the standard day on a workday, every hour on a rest day or holiday)."""
     booked: defaultdict[tuple[str, date], float] = defaultdict(float)
+    claimed: defaultdict[tuple[str, date], float] = defaultdict(float)
     for entry in seed.hours:
-        before = booked[entry.person.id, entry.day]
+        key = entry.person.id, entry.day
+        before = booked[key]
         hours = min(entry.hours, DAY_CAP_HOURS - before)
         if hours < 0.5:
             continue
-        total = booked[entry.person.id, entry.day] = before + hours
-        overtime = max(0.0, total - REGULAR_DAY_HOURS) - max(0.0, before - REGULAR_DAY_HOURS)
+        overtime = entry_overtime(
+            person_name=entry.person.name,
+            work_date=entry.day,
+            hours=hours,
+            overtime=None,
+            others_hours=before,
+            others_overtime=claimed[key],
+            standard_day=REGULAR_DAY_HOURS,
+            rest_day=is_rest_day(entry.day),
+        )
+        booked[key] = before + hours
+        claimed[key] += overtime
         timesheet = m.TimesheetEntry(
             id=seed.new_id(),
             person_id=entry.person.id,
