@@ -1,0 +1,163 @@
+"""Comment queries that depend on the database: full-text search and time differences.
+
+The communication log (沟通日志) is searched by task, indicator, department, author, time range
+and text. Text terms (`domain.search_terms`) become SQL in ONE dialect branch,
+`body_contains_all`:
+
+* SQLite: terms of 3+ characters go to the FTS5 trigram index `comments_fts` (migration 0002),
+  each as a quoted phrase so nothing the user types is FTS syntax; shorter terms, which a
+  trigram index cannot answer, become `LIKE '%term%' ESCAPE '/'` with `%`, `_` and `/` escaped.
+* Other dialects: a clear error for now (a PostgreSQL branch, e.g. pg_trgm, comes later).
+
+Queries here never commit and never load more than the page asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text
+from sqlalchemy.orm import aliased
+
+from govperf_desktop.domain.errors import StoreError
+from govperf_desktop.store.models import Comment, Department, Indicator, Person, Task
+
+FTS_MIN_CHARS = 3  # the trigram tokenizer indexes runs of three characters
+
+
+def _unsupported(dialect_name: str, what: str) -> StoreError:
+    return StoreError(
+        f"{what} is not available on a {dialect_name} database yet; use an SQLite store."
+    )
+
+
+def fts_phrase(term: str) -> str:
+    """An FTS5 string literal: the term as one phrase, its double quotes doubled."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def body_contains_all(dialect_name: str, terms: Sequence[str]) -> ColumnElement[bool]:
+    """A condition on `comments`: its body contains every term (the one dialect branch)."""
+    if dialect_name == "sqlite":
+        return _sqlite_body_contains_all(terms)
+    raise _unsupported(dialect_name, "Searching comment text")
+
+
+def _sqlite_body_contains_all(terms: Sequence[str]) -> ColumnElement[bool]:
+    conditions: list[ColumnElement[bool]] = []
+    indexed = [term for term in terms if len(term) >= FTS_MIN_CHARS]
+    if indexed:
+        conditions.append(
+            text(
+                "comments.rowid IN (SELECT rowid FROM comments_fts "
+                "WHERE comments_fts MATCH :fts_query)"
+            ).bindparams(fts_query=" ".join(fts_phrase(term) for term in indexed))
+        )
+    conditions += [
+        Comment.body.contains(term, autoescape=True) for term in terms if len(term) < FTS_MIN_CHARS
+    ]
+    return and_(*conditions)
+
+
+def seconds_between(
+    dialect_name: str, start: ColumnElement[datetime], end: ColumnElement[datetime]
+) -> ColumnElement[float]:
+    """Seconds from `start` to `end` (naive UTC timestamps) as an SQL expression."""
+    if dialect_name == "sqlite":
+        return (func.julianday(end) - func.julianday(start)) * 86400.0
+    raise _unsupported(dialect_name, "Measuring reply times")
+
+
+@dataclass(frozen=True)
+class CommentFilter:
+    """What a search of the communication log is limited to; ids already resolved."""
+
+    terms: tuple[str, ...] = ()
+    task_id: str | None = None
+    indicator_id: str | None = None
+    department_id: str | None = None  # the author's department when writing
+    author_id: str | None = None
+    since: datetime | None = None  # naive UTC, inclusive
+    until: datetime | None = None  # naive UTC, exclusive
+    latest_only: bool = True  # False: earlier versions of edited comments too
+    before: tuple[datetime, str] | None = None  # keyset paging: older than (created_at, id)
+
+
+def _latest_versions() -> ColumnElement[bool]:
+    """Not superseded by an edit. `NOT IN` a list built once (edited comments are few)
+    rather than a correlated lookup per row."""
+    newer = aliased(Comment)
+    return Comment.id.not_in(select(newer.supersedes_id).where(newer.supersedes_id.is_not(None)))
+
+
+def search_comments_select(
+    dialect_name: str, wanted: CommentFilter, *, limit: int, offset: int = 0
+) -> Select:
+    """One page of matching comments with task, indicator, author and department, newest
+    first. Columns: id, task_id, task_code, indicator, author, department, body, created_at,
+    reply_to_id, supersedes_id, superseded_by_id, is_problem, resolved_by_id.
+
+    Two steps: the page's ids are chosen from `comments` alone (every filter is a condition on
+    its own columns, so a scan never joins), then only those rows are joined for names.
+    """
+    matching = select(Comment.id)
+    if wanted.terms:
+        matching = matching.where(body_contains_all(dialect_name, wanted.terms))
+    if wanted.task_id is not None:
+        matching = matching.where(Comment.task_id == wanted.task_id)
+    if wanted.indicator_id is not None:
+        matching = matching.where(
+            Comment.task_id.in_(select(Task.id).where(Task.indicator_id == wanted.indicator_id))
+        )
+    if wanted.department_id is not None:
+        matching = matching.where(Comment.department_id == wanted.department_id)
+    if wanted.author_id is not None:
+        matching = matching.where(Comment.author_id == wanted.author_id)
+    if wanted.since is not None:
+        matching = matching.where(Comment.created_at >= wanted.since)
+    if wanted.until is not None:
+        matching = matching.where(Comment.created_at < wanted.until)
+    if wanted.latest_only:
+        matching = matching.where(_latest_versions())
+    if wanted.before is not None:
+        moment, last_id = wanted.before
+        matching = matching.where(
+            or_(
+                Comment.created_at < moment,
+                and_(Comment.created_at == moment, Comment.id < last_id),
+            )
+        )
+    page = (
+        matching.order_by(Comment.created_at.desc(), Comment.id.desc())
+        .limit(limit)
+        .offset(offset)
+        .subquery("page")
+    )
+    newer = aliased(Comment)
+    superseded_by = select(newer.id).where(newer.supersedes_id == Comment.id).scalar_subquery()
+    return (
+        select(
+            Comment.id,
+            Comment.task_id,
+            Task.code.label("task_code"),
+            Indicator.name.label("indicator"),
+            Person.name.label("author"),
+            Department.name.label("department"),
+            Comment.body,
+            Comment.created_at,
+            Comment.reply_to_id,
+            Comment.supersedes_id,
+            superseded_by.label("superseded_by_id"),
+            Comment.is_problem,
+            Comment.resolved_by_id,
+        )
+        .select_from(page)
+        .join(Comment, Comment.id == page.c.id)
+        .join(Task, Task.id == Comment.task_id)
+        .join(Indicator, Indicator.id == Task.indicator_id)
+        .join(Person, Person.id == Comment.author_id)
+        .join(Department, Department.id == Comment.department_id)
+        .order_by(Comment.created_at.desc(), Comment.id.desc())
+    )
