@@ -188,6 +188,8 @@ class Task(Base):
 
     __table_args__ = (
         UniqueConstraint("indicator_id", "code"),
+        # Alerts: open tasks by deadline (services/alerts.py).
+        Index("ix_tasks_status_deadline", "status", "deadline"),
         # Target of the composite foreign keys that keep dependencies inside one indicator.
         UniqueConstraint("indicator_id", "id"),
         CheckConstraint(_in("status", TASK_STATUSES), name="status_known"),
@@ -366,6 +368,8 @@ class Comment(Base):
     __table_args__ = (
         Index("ix_comments_task_id_created_at", "task_id", "created_at"),
         Index("ix_comments_department_id_created_at", "department_id", "created_at"),
+        # Search without a department or task filter pages newest first (store/search.py).
+        Index("ix_comments_created_at", "created_at"),
         CheckConstraint("length(trim(body)) > 0", name="body_not_blank"),
         CheckConstraint(
             "(resolved_by_id IS NULL) = (resolved_at IS NULL)", name="resolution_complete"
