@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from govperf_desktop import __version__
 from govperf_desktop.services.admin import Store, StoreInfo, store_info
 from govperf_desktop.ui.i18n import LANGUAGE_SETTING, LANGUAGES
+from govperf_desktop.ui.pages import page_module
 
 # Page keys in navigation order; `MainWindow.show_page` takes one of these.
 PAGE_DASHBOARD = "dashboard"
@@ -307,8 +308,7 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardPage(store)
         for key in PAGE_KEYS:
             self.navigation.addItem(titles[key])
-            page = self.dashboard if key == PAGE_DASHBOARD else PlaceholderPage(titles[key])
-            self.pages.addWidget(page)
+            self.pages.addWidget(self._create_page(key, titles[key]))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -326,6 +326,14 @@ class MainWindow(QMainWindow):
         self._restore_layout()
 
     # -- pages
+
+    def _create_page(self, key: str, title: str) -> QWidget:
+        if key == PAGE_DASHBOARD:
+            return self.dashboard
+        module = page_module(key)
+        if module is None:
+            return PlaceholderPage(title)
+        return module.create_page(self._store, self)
 
     def _page_titles(self) -> dict[str, str]:
         return {

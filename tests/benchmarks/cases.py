@@ -162,6 +162,57 @@ def raw_counts(context: dict, _state: Any, _attempt: int) -> None:
     _province_counts(context)
 
 
+# --- comment search ---------------------------------------------------------------------------
+
+SEARCH_QUERIES = {"1 char": "审", "2 chars": "清单", "4 chars": "改造方案", "English word": "API"}
+SEARCH_REPEAT = 15
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def comment_search(context: dict, _state: Any, _attempt: int) -> dict:
+    """Each query SEARCH_REPEAT times through the search service (first page of 50)."""
+    import time
+
+    from govperf_desktop.services.admin import open_installation
+    from govperf_desktop.services.comment_search import search_comments
+
+    store = open_installation(Path(context["data_dir"]))
+    figures = {}
+    try:
+        for label, query in SEARCH_QUERIES.items():
+            times = []
+            for _ in range(SEARCH_REPEAT):
+                started = time.perf_counter()
+                page = search_comments(store, query)
+                times.append(time.perf_counter() - started)
+            figures[f"{label} {query!r} p50/p95 ms"] = (
+                f"{_percentile(times, 0.5) * 1000:.1f} / {_percentile(times, 0.95) * 1000:.1f}"
+                f" ({len(page.hits)} hits on page 1)"
+            )
+    finally:
+        store.close()
+    return figures
+
+
+def comment_scan(context: dict, _state: Any, _attempt: int) -> None:
+    """The naive way: LIKE over every comment body, newest first, with sqlite3."""
+    connection = sqlite3.connect(f"file:{store_path(Path(context['data_dir']))}?mode=ro", uri=True)
+    try:
+        for query in SEARCH_QUERIES.values():
+            for _ in range(SEARCH_REPEAT):
+                connection.execute(
+                    "SELECT id FROM comments WHERE body LIKE ? ORDER BY created_at DESC, id DESC"
+                    " LIMIT 50",
+                    (f"%{query}%",),
+                ).fetchall()
+    finally:
+        connection.close()
+
+
 # --- application start-up --------------------------------------------------------------------
 
 _APP_PROBE = """
@@ -225,6 +276,13 @@ CASES: dict[str, Case] = {
         raw_counts,
         "sqlite3 SELECT count(*) of every table",
         repeats=(3, 5),
+    ),
+    "comment_search": Case(
+        "comment search, first page, 4 queries x 15 (p50/p95 per query below)",
+        comment_search,
+        comment_scan,
+        "sqlite3 LIKE scan of every body, newest first, same queries",
+        repeats=(1, 3),
     ),
     "app_startup": Case(
         "process start to the main window shown on the province store",
