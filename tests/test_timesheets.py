@@ -559,7 +559,7 @@ def test_hours_commands(office, capsys) -> None:
     code, _, err = run(
         "hours", "add", "--task", tasks["MZ-1"], "--date", "2026-11-03", "--hours", "1"
     )
-    assert code == 2 and "add --as NAME" in err
+    assert code == 2 and "with --as PERSON" in err
     code, out, _ = run("--as", "李娜", "hours", "submit", "--week", "2026-11-03")
     assert code == 0 and "submitted" in out
     code, _, err = run("--as", "张伟", "hours", "approve", "李娜", "--week", "2026-11-03")

@@ -17,21 +17,14 @@ import argparse
 from dataclasses import asdict
 from datetime import UTC, date, datetime, timedelta
 
-from govperf_desktop.cli.common import EXIT_OK, Output, open_from_args
+from govperf_desktop.cli.common import (
+    EXIT_OK,
+    Output,
+    now_utc,
+    open_from_args,
+    require_actor,
+)
 from govperf_desktop.domain.errors import ValidationError
-
-
-def _actor(args: argparse.Namespace) -> str:
-    if not args.actor:
-        raise ValidationError(
-            "This action is done by a person; say who with --as PERSON (name, "
-            "NAME@DEPARTMENT or id)."
-        )
-    return args.actor
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _moment(text: str, *, end: bool) -> datetime:
@@ -96,13 +89,13 @@ def cmd_add(args: argparse.Namespace, out: Output) -> int:
     try:
         view = add_comment(
             store,
-            person=_actor(args),
+            person=require_actor(args),
             task=args.task,
             indicator=args.indicator,
             text=args.text,
             reply_to=args.reply_to,
             problem=args.problem,
-            now=_now(),
+            now=now_utc(),
         )
     finally:
         store.close()
@@ -115,7 +108,9 @@ def cmd_edit(args: argparse.Namespace, out: Output) -> int:
 
     store = open_from_args(args)
     try:
-        view = edit_comment(store, args.comment_id, person=_actor(args), text=args.text, now=_now())
+        view = edit_comment(
+            store, args.comment_id, person=require_actor(args), text=args.text, now=now_utc()
+        )
     finally:
         store.close()
     out.emit(
@@ -136,7 +131,11 @@ def cmd_resolve(args: argparse.Namespace, out: Output) -> int:
     store = open_from_args(args)
     try:
         view = resolve_problem(
-            store, args.comment_id, person=_actor(args), by_reply=args.by_reply, now=_now()
+            store,
+            args.comment_id,
+            person=require_actor(args),
+            by_reply=args.by_reply,
+            now=now_utc(),
         )
     finally:
         store.close()
@@ -292,13 +291,13 @@ def cmd_support_add(args: argparse.Namespace, out: Output) -> int:
     try:
         view = add_support(
             store,
-            person=_actor(args),
+            person=require_actor(args),
             task=args.task,
             indicator=args.indicator,
             to_department=args.to,
             text=args.text,
             comment=args.comment,
-            now=_now(),
+            now=now_utc(),
         )
     finally:
         store.close()
@@ -314,7 +313,7 @@ def cmd_support_confirm(args: argparse.Namespace, out: Output) -> int:
 
     store = open_from_args(args)
     try:
-        view = confirm_support(store, args.support_id, person=_actor(args), now=_now())
+        view = confirm_support(store, args.support_id, person=require_actor(args), now=now_utc())
     finally:
         store.close()
     out.emit(view, lambda: f"Support confirmed.\n{_support_line(view)}")

@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import asdict, is_dataclass
+from datetime import UTC, date, datetime
 from typing import Any
 
 from govperf_desktop.paths import data_dir
@@ -43,3 +44,28 @@ def open_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from govperf_desktop.store.store import open_store
 
     return open_store(data_dir(args.data_dir))
+
+
+def now_utc() -> datetime:
+    """The moment a command runs; services take it as `now` (they never read the clock)."""
+    return datetime.now(UTC)
+
+
+def iso_date(text: str) -> date:
+    """argparse type for YYYY-MM-DD dates, with a clear message for anything else."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-28") from None
+
+
+def require_actor(args: argparse.Namespace) -> str:
+    """The person acting (--as), for commands that record who did something."""
+    if not args.actor:
+        from govperf_desktop.domain.errors import ValidationError
+
+        raise ValidationError(
+            "This action is done by a person; say who with --as PERSON (name, "
+            "NAME@DEPARTMENT or id)."
+        )
+    return args.actor

@@ -17,31 +17,21 @@ from __future__ import annotations
 
 import argparse
 import time
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
-from govperf_desktop.cli.common import EXIT_OK, Output, open_from_args
+from govperf_desktop.cli.common import (
+    EXIT_OK,
+    Output,
+    iso_date,
+    now_utc,
+    open_from_args,
+    require_actor,
+)
 from govperf_desktop.domain.calendar import office_date
 from govperf_desktop.domain.errors import ValidationError
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _actor(args: argparse.Namespace) -> str:
-    if not args.actor:
-        raise ValidationError("Say who is acting: add --as NAME before the command.")
-    return args.actor
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-03") from None
 
 
 def _month(text: str) -> date:
@@ -73,7 +63,7 @@ def _entry_text(view) -> str:  # type: ignore[no-untyped-def]
 def cmd_add(args: argparse.Namespace, out: Output) -> int:
     from govperf_desktop.services.timesheets import add_entry
 
-    actor = _actor(args)
+    actor = require_actor(args)
     store = open_from_args(args)
     try:
         view = add_entry(
@@ -86,7 +76,7 @@ def cmd_add(args: argparse.Namespace, out: Output) -> int:
             overtime=args.overtime,
             note=args.note,
             actor=actor,
-            now=_now(),
+            now=now_utc(),
         )
     finally:
         store.close()
@@ -102,14 +92,14 @@ def cmd_edit(args: argparse.Namespace, out: Output) -> int:
         view = edit_entry(
             store,
             args.entry_id,
-            actor=_actor(args),
+            actor=require_actor(args),
             hours=args.hours,
             overtime=args.overtime,
             task_id=args.task,
             indicator=args.indicator,
             work_date=args.date,
             note=args.note,
-            now=_now(),
+            now=now_utc(),
         )
     finally:
         store.close()
@@ -122,7 +112,7 @@ def cmd_delete(args: argparse.Namespace, out: Output) -> int:
 
     store = open_from_args(args)
     try:
-        view = delete_entry(store, args.entry_id, actor=_actor(args), now=_now())
+        view = delete_entry(store, args.entry_id, actor=require_actor(args), now=now_utc())
     finally:
         store.close()
     out.emit(view, lambda: f"Deleted {_entry_text(view)}")
@@ -174,7 +164,7 @@ def cmd_week(args: argparse.Namespace, out: Output) -> int:
         raise ValidationError("Name whose week to show: --person NAME (or --as NAME).")
     store = open_from_args(args)
     try:
-        view = week(store, person=person, day=args.date or office_date(_now()))
+        view = week(store, person=person, day=args.date or office_date(now_utc()))
     finally:
         store.close()
     out.emit(view, lambda: _week_text(view))
@@ -188,10 +178,10 @@ def cmd_copy_week(args: argparse.Namespace, out: Output) -> int:
     try:
         result = copy_last_week(
             store,
-            actor=_actor(args),
+            actor=require_actor(args),
             person=args.person,
-            day=args.date or office_date(_now()),
-            now=_now(),
+            day=args.date or office_date(now_utc()),
+            now=now_utc(),
         )
     finally:
         store.close()
@@ -236,7 +226,9 @@ def _period_command(service: str, verb: str):  # type: ignore[no-untyped-def]
         try:
             action = getattr(timesheet_periods, service)
             extra = {} if service == "submit_period" else {"person": args.person}
-            view = action(store, actor=_actor(args), kind=kind, day=day, now=_now(), **extra)
+            view = action(
+                store, actor=require_actor(args), kind=kind, day=day, now=now_utc(), **extra
+            )
         finally:
             store.close()
         out.emit(view, lambda: _period_text(view, verb))
@@ -275,7 +267,7 @@ def cmd_import(args: argparse.Namespace, out: Output) -> int:
         parse_mapping,
     )
 
-    actor = _actor(args)
+    actor = require_actor(args)
     mapping = parse_mapping(args.map)
     store = open_from_args(args)
     started = time.perf_counter()
@@ -287,7 +279,7 @@ def cmd_import(args: argparse.Namespace, out: Output) -> int:
             mapping=mapping,
             dry_run=args.dry_run,
             sheet=args.sheet,
-            now=_now(),
+            now=now_utc(),
         )
     except ImportRefused as refused:
         bad = refused.report
@@ -336,7 +328,7 @@ def cmd_standard_day(args: argparse.Namespace, out: Output) -> int:
         if args.set is None:
             hours = standard_day(store)
         else:
-            hours = set_standard_day(store, args.set, actor=_actor(args), now=_now())
+            hours = set_standard_day(store, args.set, actor=require_actor(args), now=now_utc())
     finally:
         store.close()
     out.emit(
@@ -348,14 +340,14 @@ def cmd_standard_day(args: argparse.Namespace, out: Output) -> int:
 
 def _period_options(parser: argparse.ArgumentParser) -> None:
     which = parser.add_mutually_exclusive_group(required=True)
-    which.add_argument("--week", type=_iso_date, metavar="DATE", help="the week holding DATE")
+    which.add_argument("--week", type=iso_date, metavar="DATE", help="the week holding DATE")
     which.add_argument("--month", type=_month, metavar="YYYY-MM")
 
 
 def _entry_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
     parser.add_argument("--task", required=required, help="task id, or code with --indicator")
     parser.add_argument("--indicator", help="the task's indicator (name or id)")
-    parser.add_argument("--date", type=_iso_date, required=required, metavar="YYYY-MM-DD")
+    parser.add_argument("--date", type=iso_date, required=required, metavar="YYYY-MM-DD")
     parser.add_argument("--hours", type=float, required=required)
     parser.add_argument("--overtime", type=float, help="default: computed by the rules")
     parser.add_argument("--note")
@@ -382,12 +374,12 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     show = sub.add_parser("week", help="a person's week as a grid of tasks and days")
     show.add_argument("--person", help="default: the person acting (--as)")
-    show.add_argument("--date", type=_iso_date, help="a day of the week (default: today)")
+    show.add_argument("--date", type=iso_date, help="a day of the week (default: today)")
     show.set_defaults(run=cmd_week)
 
     copy = sub.add_parser("copy-week", help="copy last week's tasks and hours into this week")
     copy.add_argument("--person", help="default: the person acting (--as)")
-    copy.add_argument("--date", type=_iso_date, help="a day of the target week (default: today)")
+    copy.add_argument("--date", type=iso_date, help="a day of the target week (default: today)")
     copy.set_defaults(run=cmd_copy_week)
 
     submit = sub.add_parser("submit", help="submit your week or month for approval")
@@ -416,8 +408,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     save.add_argument("--department")
     save.add_argument("--person")
     save.add_argument("--indicator")
-    save.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD")
-    save.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD")
+    save.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD")
+    save.add_argument("--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD")
     save.set_defaults(run=cmd_export)
 
     standard = sub.add_parser("standard-day", help="show or set the standard working day")

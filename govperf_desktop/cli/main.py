@@ -15,7 +15,14 @@ from datetime import date
 
 from govperf_desktop import __version__
 from govperf_desktop.cli import comments, history, hours, indicators, scores, tasks
-from govperf_desktop.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Output, open_from_args
+from govperf_desktop.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    EXIT_USAGE,
+    Output,
+    iso_date,
+    open_from_args,
+)
 from govperf_desktop.domain.errors import GovperfError
 from govperf_desktop.paths import data_dir
 
@@ -145,13 +152,6 @@ def cmd_migrate(args: argparse.Namespace, out: Output) -> int:
 COMMAND_MODULES = (indicators, tasks, hours, comments, scores, history)
 
 
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-28") from None
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govperf", description="Cross-department performance work, scored with evidence."
@@ -179,7 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--scenario", choices=["seed"])
     demo.add_argument("--scale", type=int, metavar="N", help="synthetic province of N departments")
     demo.add_argument("--seed", type=int, default=1, help="random seed for --scale")
-    demo.add_argument("--today", type=_iso_date, help="pretend today is YYYY-MM-DD")
+    demo.add_argument("--today", type=iso_date, help="pretend today is YYYY-MM-DD")
     demo.set_defaults(run=cmd_demo)
 
     commands.add_parser("info", help="counts, schema revision, identity").set_defaults(run=cmd_info)

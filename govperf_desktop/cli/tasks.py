@@ -16,21 +16,23 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
-from govperf_desktop.cli.common import EXIT_OK, Output, open_from_args
+from govperf_desktop.cli.common import (
+    EXIT_OK,
+    Output,
+    iso_date,
+    now_utc,
+    open_from_args,
+)
 from govperf_desktop.domain.calendar import office_date, office_time, parse_moment
 from govperf_desktop.domain.errors import ValidationError
 from govperf_desktop.domain.taskflow import STATUS_LABELS, Attachment
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def _today(args: argparse.Namespace) -> date:
-    return getattr(args, "today", None) or office_date(_now())
+    return getattr(args, "today", None) or office_date(now_utc())
 
 
 def _at(args: argparse.Namespace) -> datetime | None:
@@ -39,13 +41,6 @@ def _at(args: argparse.Namespace) -> datetime | None:
 
 def _when(moment: datetime | None) -> str:
     return "—" if moment is None else f"{office_time(moment):%Y-%m-%d %H:%M}"
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-28") from None
 
 
 def _items(text: str | None) -> list[str]:
@@ -99,7 +94,12 @@ def cmd_notify(args: argparse.Namespace, out: Output) -> int:
     store = open_from_args(args)
     try:
         result = notify_indicator(
-            store, args.indicator, person=args.actor, now=_now(), at=_at(args), period=args.period
+            store,
+            args.indicator,
+            person=args.actor,
+            now=now_utc(),
+            at=_at(args),
+            period=args.period,
         )
     finally:
         store.close()
@@ -117,7 +117,7 @@ def cmd_step(args: argparse.Namespace, out: Output) -> int:
     from govperf_desktop.services import taskflow
 
     store = open_from_args(args)
-    common = {"person": args.actor, "now": _now(), "at": _at(args), "indicator": args.indicator}
+    common = {"person": args.actor, "now": now_utc(), "at": _at(args), "indicator": args.indicator}
     try:
         if args.step == "submit":
             files = [_file_spec(spec) for spec in args.file or ()]
@@ -261,7 +261,7 @@ def cmd_ack(args: argparse.Namespace, out: Output) -> int:
             args.task,
             kind=args.ack_kind,
             person=args.actor,
-            now=_now(),
+            now=now_utc(),
             note=args.note,
             indicator=args.indicator,
         )
@@ -332,7 +332,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         parser.set_defaults(run=cmd_step, step=name)
 
     show = _task_parser(steps, "show", "checklist, submissions and timeline of a task")
-    show.add_argument("--today", type=_iso_date, help="count days overdue up to this date")
+    show.add_argument("--today", type=iso_date, help="count days overdue up to this date")
     show.set_defaults(run=cmd_show)
 
     listing = steps.add_parser("list", help="tasks by deadline")
@@ -340,13 +340,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("--department")
     listing.add_argument("--status", choices=sorted(STATUS_LABELS))
     listing.add_argument("--limit", type=int, default=500)
-    listing.add_argument("--today", type=_iso_date, help="count days overdue up to this date")
+    listing.add_argument("--today", type=iso_date, help="count days overdue up to this date")
     listing.set_defaults(run=cmd_list)
 
     alerts = commands.add_parser("alerts", help="warnings (overdue) and reminders (due soon)")
     alerts.add_argument("--department")
     alerts.add_argument("--kind", choices=["overdue", "due_soon"])
-    alerts.add_argument("--today", type=_iso_date, help="pretend today is YYYY-MM-DD")
+    alerts.add_argument("--today", type=iso_date, help="pretend today is YYYY-MM-DD")
     alerts.set_defaults(run=cmd_alerts)
     more = alerts.add_subparsers(dest="alerts_command", metavar="ack|settings")
     ack = more.add_parser("ack", help="a department head acknowledges an alert")
