@@ -14,7 +14,7 @@ from dataclasses import asdict
 from datetime import date
 
 from govperf_desktop import __version__
-from govperf_desktop.cli import comments, history, hours, indicators, scores, tasks
+from govperf_desktop.cli import comments, history, hours, indicators, scores, sync, tasks
 from govperf_desktop.cli.common import (
     EXIT_OK,
     EXIT_PROBLEM,
@@ -149,7 +149,7 @@ def cmd_migrate(args: argparse.Namespace, out: Output) -> int:
 
 
 # Each module adds its commands to the parser (register) and runs them through services.
-COMMAND_MODULES = (indicators, tasks, hours, comments, scores, history)
+COMMAND_MODULES = (indicators, tasks, hours, comments, scores, sync, history)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,6 +7,12 @@ hybrid logical clock, the acting person and the old and new values. History and 
 (版本回溯) read it; the sync bundles ship it. Services therefore write shared data with ORM
 objects inside `Store.write()`; Core DML on shared tables would bypass the capture and is not
 used outside the synthetic demo generator (documented there).
+
+The log is also the sync op log: each change carries the hash of the previous change of the
+same node and its own hash (`domain.ophash`), so a node's ops form a hash chain. Ops received
+from other installations are written by `sync.apply` over a plain connection, never through
+this capture, so applying a remote op creates no local one; the clock of the next local op is
+after every op seen (`LAST_SEEN_HLC_KEY`, kept by the applier), so causality orders clocks.
 """
 
 from __future__ import annotations
@@ -23,12 +29,15 @@ from govperf_desktop.domain.clock import to_utc_naive
 from govperf_desktop.domain.errors import StoreError
 from govperf_desktop.domain.hlc import Hlc, tick
 from govperf_desktop.domain.ids import uuid7_hex
+from govperf_desktop.domain.ophash import GENESIS_HASH, op_hash
 from govperf_desktop.store.models import CAPTURED_TABLES, Change, Setting
 
 LOCAL_NODE_KEY = "local_node_id"
 ACTOR_KEY = "actor_id"
 CLOCK_KEY = "clock"
 CAPTURE_KEY = "capture"
+# Settings key: the newest hybrid logical clock seen on an imported op (sync.apply).
+LAST_SEEN_HLC_KEY = "last_seen_hlc"
 
 
 def encode_value(value: Any) -> Any:
@@ -100,33 +109,54 @@ def _after_flush(session: Session, _context: Any) -> None:
     node_id = _local_node(session)
     connection = session.connection()
     last = connection.execute(
-        select(Change.seq, Change.hlc)
+        select(Change.seq, Change.hlc, Change.hash)
         .where(Change.node_id == node_id)
         .order_by(Change.seq.desc())
         .limit(1)
     ).first()
-    seq, clock = (last[0], Hlc.decode(last[1])) if last else (0, None)
+    seq, clock, prev_hash = (
+        (last[0], Hlc.decode(last[1]), last[2] or GENESIS_HASH) if last else (0, None, GENESIS_HASH)
+    )
+    seen = connection.execute(select(Setting.value).where(Setting.key == LAST_SEEN_HLC_KEY)).first()
+    if seen is not None:
+        clock = max(filter(None, (clock, Hlc.decode(seen[0]))))
     now = to_utc_naive(session.info[CLOCK_KEY]())
+    stamp = now.isoformat(sep=" ", timespec="microseconds")
     wall_ms = int(now.replace(tzinfo=UTC).timestamp() * 1000)
+    actor_id = session.info.get(ACTOR_KEY)
     rows = []
     for action, obj, before, after in pending:
         seq += 1
         clock = tick(clock, wall_ms)
-        rows.append(
-            {
-                "id": uuid7_hex(wall_ms, secrets.randbits(74)),
-                "node_id": node_id,
-                "seq": seq,
-                "hlc": clock.encode(),
-                "actor_id": session.info.get(ACTOR_KEY),
-                "table_name": obj.__tablename__,
-                "record_id": record_key(obj),
-                "action": action,
-                "before": None if before is None else _json(before),
-                "after": None if after is None else _json(after),
-                "recorded_at": now,
-            }
+        row = {
+            "id": uuid7_hex(wall_ms, secrets.randbits(74)),
+            "node_id": node_id,
+            "seq": seq,
+            "hlc": clock.encode(),
+            "actor_id": actor_id,
+            "table_name": obj.__tablename__,
+            "record_id": record_key(obj),
+            "action": action,
+            "before": None if before is None else _json(before),
+            "after": None if after is None else _json(after),
+            "recorded_at": now,
+            "prev_hash": prev_hash,
+        }
+        prev_hash = row["hash"] = op_hash(
+            change_id=row["id"],
+            node_id=node_id,
+            seq=seq,
+            hlc=row["hlc"],
+            actor_id=actor_id,
+            table_name=row["table_name"],
+            record_id=row["record_id"],
+            action=action,
+            before=row["before"],
+            after=row["after"],
+            recorded_at=stamp,
+            prev_hash=prev_hash,
         )
+        rows.append(row)
     connection.execute(insert(Change), rows)
 
 

@@ -463,6 +463,11 @@ class Change(Base):
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    # The hash chain of the origin's ops (domain.ophash) and, on the last op of a signed run,
+    # the origin's Ed25519 signature over it (base64), kept when the op is relayed.
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
+    signature: Mapped[str | None] = mapped_column(String(88))
 
     __table_args__ = (
         UniqueConstraint("node_id", "seq"),
@@ -518,6 +523,107 @@ class TimesheetPeriod(Base):
     )
 
 
+class NodeCertificate(Base):
+    """A node certificate (节点证书) issued by the central office's root key.
+
+    `body` is the signed canonical JSON (sync.certificates); the columns repeat it for queries.
+    Shared data written only by the central office, so every replica can verify relayed ops.
+    """
+
+    __tablename__ = "node_certificates"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)  # the certificate's serial
+    node_id: Mapped[str] = mapped_column(ID, index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    department_id: Mapped[str | None] = mapped_column(ForeignKey("departments.id"))
+    public_key: Mapped[str] = mapped_column(String(64))
+    not_before: Mapped[datetime] = mapped_column(DateTime)
+    not_after: Mapped[datetime] = mapped_column(DateTime)
+    body: Mapped[str] = mapped_column(Text)
+    signature: Mapped[str] = mapped_column(String(88))
+
+    __table_args__ = (
+        CheckConstraint(_in("role", NODE_ROLES), name="role_known"),
+        CheckConstraint("not_before < not_after", name="validity_ordered"),
+    )
+
+
+class Revocation(Base):
+    """A revoked node: signed by the root key, it travels in bundles like everything else."""
+
+    __tablename__ = "revocations"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    node_id: Mapped[str] = mapped_column(ID, index=True)
+    revoked_at: Mapped[datetime] = mapped_column(DateTime)
+    reason: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    signature: Mapped[str] = mapped_column(String(88))
+
+
+class Peer(Base):
+    """Local bookkeeping: what another installation has acknowledged holding (its version
+    vector, JSON {node_id: seq}), so an export carries only what it has not seen."""
+
+    __tablename__ = "sync_peers"
+
+    node_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    acknowledged: Mapped[str] = mapped_column(Text, default="{}")
+    last_import_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_export_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class PendingOp(Base):
+    """Local bookkeeping: a verified op held back behind a gap in its origin's sequence.
+
+    Applied by itself when the missing ops arrive (sync.apply)."""
+
+    __tablename__ = "sync_pending_ops"
+
+    node_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    op: Mapped[str] = mapped_column(Text)  # the op as it travelled (JSON)
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SyncConflict(Base):
+    """Local bookkeeping: concurrent edits of one field that last-writer-wins resolved,
+    listed for review so no edit is lost silently."""
+
+    __tablename__ = "sync_conflicts"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(100))
+    field: Mapped[str] = mapped_column(String(64))
+    winner_change_id: Mapped[str] = mapped_column(ID)
+    loser_change_id: Mapped[str] = mapped_column(ID)
+    winner_value: Mapped[str | None] = mapped_column(Text)  # JSON
+    loser_value: Mapped[str | None] = mapped_column(Text)  # JSON
+    detected_at: Mapped[datetime] = mapped_column(DateTime)
+    reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (UniqueConstraint("winner_change_id", "loser_change_id", "field"),)
+
+
+class SyncLogEntry(Base):
+    """Local bookkeeping: every bundle exported, imported or rejected, with what it did."""
+
+    __tablename__ = "sync_log"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    bundle_id: Mapped[str] = mapped_column(ID, index=True)
+    direction: Mapped[str] = mapped_column(String(8))
+    peer_id: Mapped[str | None] = mapped_column(ID)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    ops: Mapped[int] = mapped_column(Integer, default=0)
+    detail: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        CheckConstraint(_in("direction", ("export", "import", "rejected")), name="direction_known"),
+    )
+
+
 # Every table whose rows are counted by `govperf info`, in display order.
 COUNTED_TABLES: tuple[type[Base], ...] = (
     Department,
@@ -540,6 +646,8 @@ COUNTED_TABLES: tuple[type[Base], ...] = (
     ScoringConfig,
     AlertAcknowledgement,
     TimesheetPeriod,
+    NodeCertificate,
+    Revocation,
     Change,
 )
 

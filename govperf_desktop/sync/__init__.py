@@ -1,1 +1,5 @@
-"""Signed change bundles: identities, the op log, export and import (see the sync issue)."""
+"""Sync: keys and certificates, the signed op log, bundle files, verification and applying.
+
+Layer: uses `store` and `domain`; `services/sync.py` and `services/enrolment.py` are the use
+cases over it. See docs/sync.md (operating it) and docs/bundle-format.md (the file format).
+"""

@@ -88,7 +88,7 @@ def _timesheet_ddl(context: dict) -> list[str]:
             for r in connection.execute(
                 "SELECT sql FROM sqlite_master"
                 " WHERE tbl_name='timesheet_entries' AND sql IS NOT NULL"
-                "ORDER BY type DESC"
+                " ORDER BY type DESC"
             )
         ]  # the table before its indexes
     finally:
@@ -254,6 +254,111 @@ def bare_qt_startup(_context: dict, _state: Any, _attempt: int) -> None:
     _python(_BARE_PROBE)
 
 
+# --- sync bundles ----------------------------------------------------------------------------
+
+
+def _sync_ops(context: dict) -> int:
+    return 2_000 if context["departments"] < 100 else 1_000_000
+
+
+def sync_prepare(context: dict) -> dict:
+    """Once per size (cached in scratch): a centre and a department whose installation holds
+    N timesheet entries (N captured ops), and the bundle it exports for the centre."""
+    import json
+    import os
+
+    folder = Path(context["scratch"]) / f"sync-{_sync_ops(context)}"
+    done = folder / "prepared.json"
+    if done.exists():
+        return json.loads(done.read_text())
+    shutil.rmtree(folder, ignore_errors=True)
+    sys.path.insert(0, str(Path(__file__).parents[1]))
+    from sync_office import CLERKS, build_office
+
+    from govperf_desktop.store.ids import new_id
+    from govperf_desktop.store.models import Person, TimesheetEntry
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    office = build_office(folder / "office", departments=("民政局", "公安局"))
+    site = office.departments["民政局"]
+    with site.store.read() as session:
+        clerk = session.query(Person).filter_by(name=CLERKS["民政局"]).one()
+    moment = office.clock.replace(tzinfo=None)
+    total, batch = _sync_ops(context), 10_000
+    for start in range(0, total, batch):
+        with site.store.write() as session:
+            for _ in range(min(batch, total - start)):
+                session.add(
+                    TimesheetEntry(
+                        id=new_id(),
+                        person_id=clerk.id,
+                        department_id=clerk.department_id,
+                        task_id=office.task_ids["MZ-1"],
+                        work_date=date(2026, 11, 3),
+                        hours=0.001,
+                        overtime=0.0,
+                        note="整理清单",
+                        created_at=moment,
+                    )
+                )
+    [bundle] = office.send(site, folder=folder / "bundle")
+    office.close()
+    state = {
+        "ops": total,
+        "department": str(site.folder),
+        "central": str(office.central.folder),
+        "bundle": str(bundle),
+    }
+    done.write_text(json.dumps(state))
+    return state
+
+
+def sync_export(context: dict, state: dict, attempt: int) -> dict:
+    """govperf export: the department's N ops into a signed bundle, read back and verified."""
+    from datetime import UTC, datetime
+
+    from govperf_desktop.services.sync import export_bundles
+    from govperf_desktop.store.store import open_store
+
+    out = _scratch(context, f"sync-export-{attempt}")
+    store = open_store(Path(state["department"]))
+    try:
+        [view] = export_bundles(
+            store, out, passphrase="correct horse battery", now=datetime.now(UTC)
+        )
+    finally:
+        store.close()
+    size = Path(view.path).stat().st_size
+    shutil.rmtree(out, ignore_errors=True)
+    return {"ops": view.ops, "bundle MB": round(size / 1024**2, 1)}
+
+
+def sync_import(context: dict, state: dict, attempt: int) -> dict:
+    """govperf import at the centre: verify everything, then apply N ops in one transaction."""
+    from datetime import UTC, datetime
+
+    from govperf_desktop.services.sync import import_bundles
+    from govperf_desktop.store.store import open_store
+
+    folder = Path(context["scratch"]) / f"sync-import-{attempt}"
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(state["central"], folder)
+    store = open_store(folder)
+    try:
+        [result] = import_bundles(store, [Path(state["bundle"])], now=datetime.now(UTC))
+    finally:
+        store.close()
+    shutil.rmtree(folder, ignore_errors=True)
+    if result.outcome != "imported":
+        raise RuntimeError(result.reason)
+    return {"ops applied": result.applied}
+
+
+def sync_raw(context: dict, state: dict, attempt: int) -> dict:
+    """sqlite3 executemany of N rows into a table shaped like timesheet_entries."""
+    return raw_executemany(context, (state["ops"], _timesheet_ddl(context)), attempt)
+
+
 CASES: dict[str, Case] = {
     "demo_generation": Case(
         "govperf demo --scale N into a new store (all tables)",
@@ -289,6 +394,29 @@ CASES: dict[str, Case] = {
         app_startup,
         bare_qt_startup,
         "process start to an empty QMainWindow shown",
+        repeats=(3, 5),
+    ),
+    "sync_export": Case(
+        "govperf export of a bundle of N ops (2,000 smoke; 1,000,000 full), read back",
+        sync_export,
+        sync_raw,
+        "sqlite3 executemany of N rows shaped like timesheet_entries",
+        prepare=sync_prepare,
+        repeats=(2, 1),
+    ),
+    "sync_import": Case(
+        "govperf import of that bundle at the centre: verify, then apply in one transaction",
+        sync_import,
+        sync_raw,
+        "sqlite3 executemany of N rows shaped like timesheet_entries",
+        prepare=sync_prepare,
+        repeats=(2, 1),
+    ),
+    "ledger_model": Case(
+        "ledger model on a view: open, scroll to the end, sort by hours, filter by department",
+        lambda *args: __import__("tests.benchmarks.ledger", fromlist=["run"]).run(*args),
+        lambda *args: __import__("tests.benchmarks.ledger", fromlist=["run"]).baseline(*args),
+        "sqlite3: the same counts and windows, same SQL strategy, names joined",
         repeats=(3, 5),
     ),
 }

@@ -1,0 +1,547 @@
+"""Sync use cases: export bundles for peers, import (verify, then apply), sync a folder.
+
+    export_bundles   what each recipient has not acknowledged, one signed file per recipient
+    import_bundles   verify everything, then apply in one transaction; refused → quarantine
+    verify_file      the checks of an import, without applying (for an auditor or a clerk)
+    sync_folder      import what in a folder is addressed to this installation, then export
+    peers / conflicts / quarantined   what the sync knows, for the CLI and the UI
+
+Progress callbacks take (stage, count) so the UI can show a bar off its thread.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from govperf_desktop.domain.clock import to_utc_naive
+from govperf_desktop.domain.errors import GovperfError, NotFoundError, ValidationError
+from govperf_desktop.store.ids import new_id
+from govperf_desktop.store.models import Node, Peer, SyncConflict, SyncLogEntry
+from govperf_desktop.store.store import Store
+from govperf_desktop.sync import keys as keyring
+from govperf_desktop.sync.apply import Applier, apply_ops
+from govperf_desktop.sync.bundle import (
+    BundleError,
+    Limits,
+    check_payload_hash,
+    check_signature,
+    open_bundle,
+    read_ops,
+    write_bundle,
+)
+from govperf_desktop.sync.certificates import iso
+from govperf_desktop.sync.oplog import merged_ops, plan_runs, seal_local_head, version_vector
+from govperf_desktop.sync.transport import QUARANTINE_FOLDER, bundle_files, quarantine
+from govperf_desktop.sync.trust import (
+    Trust,
+    load_trust,
+    put_setting,
+    setting,
+    stored_certificates,
+    stored_revocations,
+)
+from govperf_desktop.sync.verify import verify_bundle, verify_header, verify_payload
+
+Progress = Callable[[str, int], None]
+EXPORT_COUNTER_KEY = "sync_export_counter"
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class ExportView:
+    path: str
+    bundle_id: str
+    recipient: str
+    recipient_name: str
+    ops: int
+    runs: int
+    encrypted: bool
+
+
+@dataclass(frozen=True)
+class ImportView:
+    path: str
+    outcome: str  # "imported", "already imported", "rejected"
+    bundle_id: str | None = None
+    sender: str | None = None
+    applied: int = 0
+    duplicates: int = 0
+    held_back: int = 0
+    released: int = 0
+    conflicts: int = 0
+    gaps: tuple[str, ...] = ()
+    forks: tuple[str, ...] = ()
+    reason: str | None = None
+    quarantined: str | None = None
+
+
+@dataclass(frozen=True)
+class PeerView:
+    node_id: str
+    name: str
+    role: str
+    department: str | None
+    acknowledged_ops: int
+    behind: int  # ops this installation holds that the peer has not acknowledged
+    last_import_at: datetime | None
+    last_export_at: datetime | None
+    revoked: bool
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    table: str
+    record_id: str
+    field: str
+    winner_value: object
+    loser_value: object
+    winner_change_id: str
+    loser_change_id: str
+    detected_at: datetime
+
+
+def _data_dir(store: Store) -> Path:
+    assert store.path is not None
+    return store.path.parent
+
+
+def _db(connection):  # type: ignore[no-untyped-def]
+    return connection.connection.driver_connection
+
+
+def _node_ids(session, trust: Trust, node: str | None) -> list[str]:  # type: ignore[no-untyped-def]
+    if node:
+        row = session.get(Node, node) or session.scalar(select(Node).where(Node.name == node))
+        if row is None:
+            raise NotFoundError(f"No installation named {node!r}; see 'govperf peers'.")
+        if row.id == trust.local_node_id:
+            raise ValidationError("An installation does not export bundles for itself.")
+        return [row.id]
+    assert trust.own is not None
+    if trust.own.role != "central":
+        assert trust.central is not None
+        return [trust.central.node_id]
+    from govperf_desktop.store.models import NodeCertificate
+
+    enrolled = session.scalars(select(NodeCertificate.node_id).distinct()).all()
+    return sorted(n for n in enrolled if n != trust.local_node_id and n not in trust.revocations)
+
+
+def export_bundles(
+    store: Store,
+    folder: Path,
+    *,
+    passphrase: str,
+    now: datetime,
+    for_node: str | None = None,
+    encrypt: bool = False,
+    since: dict[str, int] | None = None,
+    progress: Progress | None = None,
+) -> list[ExportView]:
+    """Write one bundle per recipient into `folder`: the ops it has not acknowledged (all, for
+    a new one), then read each back and verify it. `since` overrides the acknowledgement."""
+    node_keys = keyring.load_node_keys(_data_dir(store), passphrase)
+    moment = to_utc_naive(now)
+    views = []
+    with store.engine.begin() as connection:
+        from sqlalchemy.orm import Session
+
+        session = Session(bind=connection)
+        trust = load_trust(session)
+        trust.require()
+        db = _db(connection)
+        seal_local_head(db, trust.local_node_id, node_keys.signing)
+        recipients = _node_ids(session, trust, for_node)
+        holding = version_vector(db)
+        counter = int(setting(session, EXPORT_COUNTER_KEY) or 0)
+        for recipient in recipients:
+            peer = session.get(Peer, recipient)
+            acknowledged = (
+                since if since is not None else json.loads(peer.acknowledged) if peer else {}
+            )
+            runs = plan_runs(db, acknowledged, holding)
+            origins = {run.origin for run in runs} | {trust.local_node_id, recipient}
+            certificates = stored_certificates(session, origins)
+            recipient_cert = next(
+                (c for c in certificates if c.body.get("node_id") == recipient), None
+            )
+            if recipient_cert is None:
+                raise ValidationError(
+                    f"Installation {recipient} has no certificate here; enrol it first."
+                )
+            counter += 1
+            bundle_id = new_id()
+            header = {
+                "bundle_id": bundle_id,
+                "created_at": iso(moment),
+                "sender": trust.local_node_id,
+                # For auditors: the sender's Ed25519 key as base64 DER, the body of a PEM file.
+                "sender_key_spki": keyring.spki_base64(node_keys.signing_public),
+                "recipient": recipient,
+                "acknowledged": holding,
+                "runs": [run.as_json() for run in runs],
+                "certificates": [c.as_json() for c in certificates],
+                "revocations": [r.as_json() for r in stored_revocations(session)],
+            }
+            name = f"{trust.local_node_id}-{counter:08d}-to-{recipient}.govperf"
+            path, header = write_bundle(
+                folder,
+                name,
+                header,
+                merged_ops(db, runs),
+                node_keys.signing,
+                encrypt_to=recipient_cert.body["encryption_key"] if encrypt else None,
+                progress=(lambda n: progress("export", n)) if progress else None,
+            )
+            _read_back(path, node_keys.signing_public)
+            put_setting(session, EXPORT_COUNTER_KEY, str(counter))
+            if peer is None:
+                peer = Peer(node_id=recipient, acknowledged="{}")
+                session.add(peer)
+            peer.last_export_at = moment
+            session.add(
+                SyncLogEntry(
+                    id=new_id(),
+                    bundle_id=bundle_id,
+                    direction="export",
+                    peer_id=recipient,
+                    at=moment,
+                    ops=header["op_count"],
+                    detail=path.name,
+                )
+            )
+            session.flush()
+            views.append(
+                ExportView(
+                    str(path),
+                    bundle_id,
+                    recipient,
+                    str(recipient_cert.body.get("node_name")),
+                    header["op_count"],
+                    len(runs),
+                    encrypt,
+                )
+            )
+        session.close()
+    return views
+
+
+def _read_back(path: Path, sender_key: str) -> None:
+    """After writing: the header signature and the payload hash, as the recipient will."""
+    bundle = open_bundle(path, DEFAULT_LIMITS)
+    check_signature(bundle, sender_key)
+    if bundle.header.get("encryption"):
+        check_payload_hash(bundle)
+    else:
+        for _ in read_ops(bundle, DEFAULT_LIMITS):
+            pass
+
+
+def _decryption_key(store: Store, passphrase: str | None):  # type: ignore[no-untyped-def]
+    if passphrase is None:
+        return None
+    return keyring.load_node_keys(_data_dir(store), passphrase).encryption
+
+
+def _already_imported(session, bundle_id: str) -> bool:  # type: ignore[no-untyped-def]
+    return (
+        session.scalar(
+            select(SyncLogEntry.id).where(
+                SyncLogEntry.bundle_id == bundle_id, SyncLogEntry.direction == "import"
+            )
+        )
+        is not None
+    )
+
+
+def _merge_acknowledged(session, sender: str, acknowledged: dict, moment: datetime) -> None:  # type: ignore[no-untyped-def]
+    peer = session.get(Peer, sender)
+    if peer is None:
+        peer = Peer(node_id=sender, acknowledged="{}")
+        session.add(peer)
+    known = json.loads(peer.acknowledged)
+    for origin, seq in acknowledged.items():
+        if isinstance(seq, int) and seq > known.get(origin, 0):
+            known[origin] = seq
+    peer.acknowledged = json.dumps(known, sort_keys=True)
+    peer.last_import_at = moment
+
+
+def import_one(
+    store: Store,
+    path: Path,
+    *,
+    now: datetime,
+    passphrase: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
+) -> ImportView:
+    """Verify one bundle completely, then apply it in one transaction. Raises BundleError
+    (or another GovperfError) when refused; the store is then untouched."""
+    from sqlalchemy.orm import Session
+
+    moment = to_utc_naive(now)
+    with store.read() as session:
+        trust = load_trust(session)
+    key = _decryption_key(store, passphrase)
+    verified = verify_bundle(
+        path,
+        trust,
+        moment,
+        limits,
+        key,
+        progress=(lambda n: progress("verify", n)) if progress else None,
+    )
+    with store.engine.begin() as connection:
+        db = _db(connection)
+        db.execute("PRAGMA defer_foreign_keys = ON")
+        session = Session(bind=connection)
+        try:
+            if _already_imported(session, verified.bundle_id):
+                return ImportView(
+                    str(path),
+                    "already imported",
+                    verified.bundle_id,
+                    verified.sender.node_name,
+                    duplicates=verified.op_count,
+                )
+            applier = Applier(db, dict(verified.certificates), path.name, moment, trust.root_key)  # type: ignore[arg-type]
+            applier.plan(verified.runs)
+            apply_ops(
+                applier,
+                read_ops(verified.file, limits, key),
+                (lambda n: progress("apply", n)) if progress else None,
+            )
+            report = applier.finish()
+            _merge_acknowledged(session, verified.sender.node_id, verified.acknowledged, moment)
+            session.add(
+                SyncLogEntry(
+                    id=new_id(),
+                    bundle_id=verified.bundle_id,
+                    direction="import",
+                    peer_id=verified.sender.node_id,
+                    at=moment,
+                    ops=report.applied,
+                    detail=json.dumps(
+                        {"gaps": report.gaps, "forks": report.forks}, ensure_ascii=False
+                    ),
+                )
+            )
+            session.flush()
+        finally:
+            session.close()
+    return ImportView(
+        str(path),
+        "imported",
+        verified.bundle_id,
+        verified.sender.node_name,
+        applied=report.applied,
+        duplicates=report.duplicates,
+        held_back=report.held_back,
+        released=report.released,
+        conflicts=report.conflicts,
+        gaps=tuple(report.gaps),
+        forks=tuple(report.forks),
+    )
+
+
+def import_bundles(
+    store: Store,
+    paths: list[Path],
+    *,
+    now: datetime,
+    passphrase: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    quarantine_dir: Path | None = None,
+    progress: Progress | None = None,
+) -> list[ImportView]:
+    """Import bundle files (or every bundle in the folders given), in name order. A refused
+    bundle is moved to the quarantine folder with a reason file; the others go on."""
+    files = bundle_files(paths)
+    if not files:
+        raise NotFoundError("No bundle files (*.govperf) to import there.")
+    folder = quarantine_dir or _data_dir(store) / QUARANTINE_FOLDER
+    views = []
+    for path in files:
+        try:
+            views.append(
+                import_one(
+                    store, path, now=now, passphrase=passphrase, limits=limits, progress=progress
+                )
+            )
+        except GovperfError as error:
+            reason = str(error)
+            moved = quarantine(path, folder, reason) if path.exists() else None
+            views.append(
+                ImportView(
+                    str(path),
+                    "rejected",
+                    reason=reason,
+                    quarantined=str(moved) if moved else None,
+                )
+            )
+    return views
+
+
+def verify_file(
+    store: Store, path: Path, *, now: datetime, passphrase: str | None = None
+) -> ImportView:
+    """Every check of an import that does not need the store's records; nothing is applied."""
+    with store.read() as session:
+        trust = load_trust(session)
+    verified = verify_header(open_bundle(path, DEFAULT_LIMITS), trust, to_utc_naive(now))
+    verify_payload(verified, DEFAULT_LIMITS, _decryption_key(store, passphrase))
+    return ImportView(
+        str(path),
+        "verified",
+        verified.bundle_id,
+        verified.sender.node_name,
+        applied=verified.op_count,
+    )
+
+
+def sync_folder(
+    store: Store,
+    folder: Path,
+    *,
+    passphrase: str,
+    now: datetime,
+    encrypt: bool = False,
+    progress: Progress | None = None,
+) -> tuple[list[ImportView], list[ExportView]]:
+    """Import the bundles in `folder` addressed to this installation (not yet imported),
+    then export for the peers into the same folder."""
+    with store.read() as session:
+        trust = load_trust(session)
+        trust.require()
+        mine = []
+        for path in bundle_files([folder]):
+            try:
+                header = open_bundle(path, DEFAULT_LIMITS).header
+            except BundleError:
+                mine.append(path)  # unreadable: import refuses it with its reason
+                continue
+            if header.get("recipient") != trust.local_node_id:
+                continue
+            if _already_imported(session, str(header.get("bundle_id"))):
+                continue
+            mine.append(path)
+    imported = (
+        import_bundles(store, mine, now=now, passphrase=passphrase, progress=progress)
+        if mine
+        else []
+    )
+    exported = export_bundles(
+        store, folder, passphrase=passphrase, now=now, encrypt=encrypt, progress=progress
+    )
+    return imported, exported
+
+
+def peers(store: Store) -> list[PeerView]:
+    """Every other enrolled installation: what it has acknowledged and how far behind it is."""
+    from govperf_desktop.store.models import Department, NodeCertificate
+
+    with store.engine.connect() as connection:
+        holding = version_vector(_db(connection))
+    with store.read() as session:
+        trust = load_trust(session)
+        enrolled = set(session.scalars(select(NodeCertificate.node_id)))
+        known = {peer.node_id: peer for peer in session.scalars(select(Peer))}
+        rows = session.execute(
+            select(Node.id, Node.name, Node.role, Department.name)
+            .outerjoin(Department, Department.id == Node.department_id)
+            .where(Node.id.in_(enrolled | set(known)))
+            .order_by(Node.name)
+        ).all()
+    views = []
+    for node_id, name, role, department in rows:
+        if node_id == trust.local_node_id:
+            continue
+        peer = known.get(node_id)
+        acknowledged = json.loads(peer.acknowledged) if peer else {}
+        behind = sum(max(0, seq - acknowledged.get(origin, 0)) for origin, seq in holding.items())
+        views.append(
+            PeerView(
+                node_id,
+                name,
+                role,
+                department,
+                sum(acknowledged.values()),
+                behind,
+                peer.last_import_at if peer else None,
+                peer.last_export_at if peer else None,
+                node_id in trust.revocations,
+            )
+        )
+    return views
+
+
+def conflicts(store: Store, *, include_reviewed: bool = False) -> list[ConflictView]:
+    """Concurrent edits that last-writer-wins resolved, newest first, for review."""
+    with store.read() as session:
+        query = select(SyncConflict).order_by(SyncConflict.detected_at.desc()).limit(1000)
+        if not include_reviewed:
+            query = query.where(SyncConflict.reviewed.is_(False))
+        return [
+            ConflictView(
+                row.table_name,
+                row.record_id,
+                row.field,
+                json.loads(row.winner_value) if row.winner_value else None,
+                json.loads(row.loser_value) if row.loser_value else None,
+                row.winner_change_id,
+                row.loser_change_id,
+                row.detected_at,
+            )
+            for row in session.scalars(query)
+        ]
+
+
+@dataclass(frozen=True)
+class QuarantinedView:
+    path: str
+    reason: str
+
+
+def quarantined(store: Store) -> list[QuarantinedView]:
+    """The bundles refused here, with the reason each was refused."""
+    folder = _data_dir(store) / QUARANTINE_FOLDER
+    if not folder.is_dir():
+        return []
+    views = []
+    for path in sorted(folder.iterdir()):
+        if path.name.endswith(".reason.txt"):
+            continue
+        reason_file = path.with_name(path.name + ".reason.txt")
+        reason = reason_file.read_text("utf-8").strip() if reason_file.exists() else "(no reason)"
+        views.append(QuarantinedView(str(path), reason))
+    return views
+
+
+def content_hash(store: Store) -> str:
+    """SHA-256 over every shared table's rows in key order: replicas holding the same data
+    have the same hash, whatever order their bundles came in."""
+    import hashlib
+
+    from govperf_desktop.store.models import CAPTURED_TABLES
+    from govperf_desktop.sync.schema import table_info
+
+    digest = hashlib.sha256()
+    with store.engine.connect() as connection:
+        db = _db(connection)
+        for table in sorted(CAPTURED_TABLES):
+            info = table_info(table)
+            columns = ", ".join(f'"{c}"' for c in info.columns)
+            order = ", ".join(f'"{c}"' for c in info.key)
+            digest.update(f"\x1e{table}\x1f".encode())
+            cursor = db.execute(f'SELECT {columns} FROM "{table}" ORDER BY {order}')
+            while rows := cursor.fetchmany(5000):
+                for row in rows:
+                    digest.update(repr(row).encode())
+    return digest.hexdigest()

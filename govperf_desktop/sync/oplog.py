@@ -1,0 +1,172 @@
+"""The op log as sync sees it: version vectors, signed runs, streaming ops out of `changes`.
+
+An op travels as a JSON object with short keys (`OP_KEYS`); `before`/`after` stay the exact
+JSON text the origin captured, so every replica recomputes the same hash (domain.ophash).
+The origin signs the hash of the last op of each run it exports (`seal_local_head`); since
+each hash covers the previous one, that signature vouches for the whole run, and relayed runs
+keep it, so data relayed by the central office still proves which installation wrote it.
+"""
+
+from __future__ import annotations
+
+import heapq
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from govperf_desktop.domain.ophash import GENESIS_HASH, op_hash, run_message
+from govperf_desktop.sync.keys import sign
+
+# Column order of `changes` as read by the sync code.
+CHANGE_COLUMNS = (
+    "id",
+    "node_id",
+    "seq",
+    "hlc",
+    "actor_id",
+    "table_name",
+    "record_id",
+    "action",
+    "before",
+    "after",
+    "recorded_at",
+    "prev_hash",
+    "hash",
+    "signature",
+)
+# The same fields as they travel in a bundle's payload.
+OP_KEYS = (
+    "id",
+    "node",
+    "seq",
+    "hlc",
+    "actor",
+    "table",
+    "record",
+    "action",
+    "before",
+    "after",
+    "at",
+    "prev",
+    "hash",
+)
+_SELECT = f"SELECT {', '.join(CHANGE_COLUMNS)} FROM changes"
+
+
+@dataclass(frozen=True)
+class Run:
+    """Ops `first`..`last` of one origin; `signature` is the origin's over `last_hash`."""
+
+    origin: str
+    first: int
+    last: int
+    prev_hash: str
+    last_hash: str
+    signature: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "origin": self.origin,
+            "first": self.first,
+            "last": self.last,
+            "prev_hash": self.prev_hash,
+            "last_hash": self.last_hash,
+            "signature": self.signature,
+        }
+
+
+def op_from_row(row: tuple) -> dict[str, Any]:
+    return dict(zip(OP_KEYS, row[:13], strict=True))
+
+
+def hash_of(op: dict[str, Any]) -> str:
+    return op_hash(
+        change_id=op["id"],
+        node_id=op["node"],
+        seq=op["seq"],
+        hlc=op["hlc"],
+        actor_id=op["actor"],
+        table_name=op["table"],
+        record_id=op["record"],
+        action=op["action"],
+        before=op["before"],
+        after=op["after"],
+        recorded_at=op["at"],
+        prev_hash=op["prev"],
+    )
+
+
+def version_vector(db: sqlite3.Connection) -> dict[str, int]:
+    """The newest sequence number held of every origin (applied ops are contiguous)."""
+    return dict(db.execute("SELECT node_id, max(seq) FROM changes GROUP BY node_id").fetchall())
+
+
+def head(db: sqlite3.Connection, origin: str) -> tuple[int, str]:
+    row = db.execute(
+        "SELECT seq, hash FROM changes WHERE node_id = ? ORDER BY seq DESC LIMIT 1", (origin,)
+    ).fetchone()
+    return (row[0], row[1] or GENESIS_HASH) if row else (0, GENESIS_HASH)
+
+
+def hash_at(db: sqlite3.Connection, origin: str, seq: int) -> str | None:
+    if seq == 0:
+        return GENESIS_HASH
+    row = db.execute(
+        "SELECT hash FROM changes WHERE node_id = ? AND seq = ?", (origin, seq)
+    ).fetchone()
+    return row[0] if row else None
+
+
+def seal_local_head(db: sqlite3.Connection, node_id: str, key: Ed25519PrivateKey) -> None:
+    """Sign this installation's newest op, if not yet signed (local bookkeeping)."""
+    row = db.execute(
+        "SELECT seq, hash, signature FROM changes WHERE node_id = ? ORDER BY seq DESC LIMIT 1",
+        (node_id,),
+    ).fetchone()
+    if row and row[2] is None and row[1]:
+        db.execute(
+            "UPDATE changes SET signature = ? WHERE node_id = ? AND seq = ?",
+            (sign(key, run_message(row[1])), node_id, row[0]),
+        )
+
+
+def plan_runs(db: sqlite3.Connection, since: dict[str, int], holding: dict[str, int]) -> list[Run]:
+    """The runs a peer that acknowledged `since` lacks, each ending at a signed op."""
+    runs = []
+    for origin, newest in sorted(holding.items()):
+        first = int(since.get(origin, 0)) + 1
+        if newest < first:
+            continue
+        end = db.execute(
+            "SELECT seq, hash, signature FROM changes WHERE node_id = ? AND seq <= ? AND seq >= ?"
+            " AND signature IS NOT NULL ORDER BY seq DESC LIMIT 1",
+            (origin, newest, first),
+        ).fetchone()
+        if end is None:
+            continue
+        prev = hash_at(db, origin, first - 1)
+        if prev is None:
+            continue  # the peer claims more than we hold: nothing to add
+        runs.append(Run(origin, first, end[0], prev, end[1], end[2]))
+    return runs
+
+
+def _origin_ops(db: sqlite3.Connection, run: Run) -> Iterator[tuple]:
+    cursor = db.execute(
+        f"{_SELECT} WHERE node_id = ? AND seq BETWEEN ? AND ? ORDER BY seq",
+        (run.origin, run.first, run.last),
+    )
+    while rows := cursor.fetchmany(2000):
+        for row in rows:
+            yield (row[3], row[1], row[2]), row
+
+
+def merged_ops(db: sqlite3.Connection, runs: list[Run]) -> Iterator[dict[str, Any]]:
+    """Every op of `runs`, streamed in clock order (hlc, then node id) across origins, so a
+    replica applying them in file order sees causes before effects."""
+    streams = [_origin_ops(db, run) for run in runs]
+    for _key, row in heapq.merge(*streams, key=lambda item: item[0]):
+        yield op_from_row(row)

@@ -1,0 +1,123 @@
+"""What an op may say: the shared tables, their columns and keys, and how values are stored.
+
+Ops name tables and columns that end up in SQL, so only the captured tables of
+`store.models` and their own columns pass. Values travel as the capture encoded them
+(dates and datetimes as ISO text) and are stored exactly as SQLAlchemy stores them, so a row
+applied from a bundle and the same row written locally are identical byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, inspect
+
+from govperf_desktop.store.models import CAPTURED_TABLES, Base
+from govperf_desktop.sync.bundle import BundleError
+
+ACTIONS = ("insert", "update", "delete")
+OP_TEXT_FIELDS = ("id", "node", "hlc", "table", "record", "action", "at", "prev", "hash")
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    name: str
+    columns: tuple[str, ...]
+    key: tuple[str, ...]
+    kinds: dict[str, str]  # column -> "datetime" | "date" | "bool" | "plain"
+
+
+@cache
+def table_info(name: str) -> TableInfo:
+    for mapper in Base.registry.mappers:
+        table = mapper.class_.__tablename__
+        if table == name:
+            kinds = {}
+            for column in mapper.columns:
+                if isinstance(column.type, DateTime):
+                    kinds[column.key] = "datetime"
+                elif isinstance(column.type, Date):
+                    kinds[column.key] = "date"
+                elif isinstance(column.type, Boolean):
+                    kinds[column.key] = "bool"
+                else:
+                    kinds[column.key] = "plain"
+            key = tuple(column.key for column in inspect(mapper.class_).primary_key)
+            return TableInfo(name, tuple(kinds), key, kinds)
+    raise KeyError(name)
+
+
+def stored_value(kind: str, value: Any) -> Any:
+    """A JSON value as SQLAlchemy's SQLite dialect stores it."""
+    if value is None:
+        return None
+    if kind == "datetime":
+        return datetime.fromisoformat(value).strftime("%Y-%m-%d %H:%M:%S.%f")
+    if kind == "bool":
+        return 1 if value else 0
+    return value
+
+
+def record_key_of(info: TableInfo, row: dict[str, Any]) -> str:
+    return "/".join(str(row.get(column)) for column in info.key)
+
+
+def safe_file_name(name: Any) -> bool:
+    """An attachment name is a plain file name: no folders, no drive, no control characters."""
+    if not isinstance(name, str) or not name.strip() or len(name) > 255:
+        return False
+    if name in (".", "..") or any(ch in name for ch in "/\\:\0") or name.startswith("~"):
+        return False
+    return all(ord(ch) >= 32 for ch in name)
+
+
+def _values(op: dict[str, Any], key: str, name: str) -> dict[str, Any] | None:
+    text = op.get(key)
+    if text is None:
+        return None
+    if not isinstance(text, str):
+        raise BundleError(f"{name}: op {op.get('seq')} is malformed.")
+    try:
+        values = json.loads(text)
+    except ValueError:
+        raise BundleError(f"{name}: op {op.get('seq')} is malformed.") from None
+    if not isinstance(values, dict):
+        raise BundleError(f"{name}: op {op.get('seq')} is malformed.")
+    return values
+
+
+def check_op_shape(op: dict[str, Any], name: str) -> None:
+    """Refuse an op naming an unknown table or column, or carrying an unsafe file name."""
+    seq = op.get("seq")
+    if not isinstance(seq, int) or any(not isinstance(op.get(f), str) for f in OP_TEXT_FIELDS):
+        raise BundleError(f"{name}: op {seq} is malformed.")
+    if op["action"] not in ACTIONS:
+        raise BundleError(f"{name}: op {seq} has an unknown action {op['action']!r}.")
+    if op["table"] not in CAPTURED_TABLES:
+        raise BundleError(f"{name}: op {seq} writes {op['table']!r}, which is not shared data.")
+    info = table_info(op["table"])
+    before, after = _values(op, "before", name), _values(op, "after", name)
+    for values in (before, after):
+        if values and not set(values) <= set(info.columns):
+            unknown = sorted(set(values) - set(info.columns))
+            raise BundleError(f"{name}: op {seq} names unknown columns {unknown} of {op['table']}.")
+    if op["action"] == "insert" and (
+        not after or set(after) != set(info.columns) or record_key_of(info, after) != op["record"]
+    ):
+        raise BundleError(f"{name}: op {seq} inserts an incomplete {op['table']} row.")
+    if op["action"] == "update" and (not after or set(after) & set(info.key)):
+        raise BundleError(f"{name}: op {seq} changes the key of a {op['table']} row.")
+    if op["action"] == "delete" and (not before or record_key_of(info, before) != op["record"]):
+        raise BundleError(f"{name}: op {seq} deletes an unnamed {op['table']} row.")
+    unsafe = after and "name" in after and not safe_file_name(after["name"])
+    if op["table"] == "submission_files" and unsafe:
+        raise BundleError(
+            f"{name}: op {seq} names an attached file {after['name']!r}, which is not a plain "
+            "file name; refused."
+        )
+    if op["actor"] is not None and not isinstance(op["actor"], str):
+        raise BundleError(f"{name}: op {seq} is malformed.")
