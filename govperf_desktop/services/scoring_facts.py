@@ -1,0 +1,362 @@
+"""The raw facts of a batch of indicators and each department's raw sub-metric values.
+
+`load_batch` runs the SQL aggregates of `store.metrics` once for a batch of indicators;
+`raw_metrics` turns one indicator's facts into the domain's inputs (a RawMetric per
+sub-metric per department, each with the ids of its rows). What counts, per sub-metric, is
+documented in docs/scoring.md; the sentences here are the `detail` a person reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from govperf_desktop.domain.attribution import TaskTiming, usable_edges
+from govperf_desktop.domain.calendar import WorkCalendar, office_date
+from govperf_desktop.domain.clock import to_utc_naive
+from govperf_desktop.domain.score_window import Window
+from govperf_desktop.domain.scoring import (
+    DepartmentInput,
+    Evidence,
+    Item,
+    RawMetric,
+    working_hours_between,
+)
+from govperf_desktop.store import metrics as sql
+
+HOURS_PER_DAY = 24.0
+
+
+@dataclass
+class IndicatorFacts:
+    """Everything one indicator's score is computed from (rows of store.metrics)."""
+
+    indicator: sql.IndicatorRow
+    cooperating: list[str] = field(default_factory=list)
+    rules: list[sql.RuleRow] = field(default_factory=list)
+    tasks: list[sql.TaskRow] = field(default_factory=list)
+    edges: list[tuple[str, str]] = field(default_factory=list)
+    events: dict[str, list[sql.EventRow]] = field(default_factory=dict)  # by task
+    submissions: dict[str, sql.SubmissionRow] = field(default_factory=dict)  # by task
+    hours: list[sql.HoursRow] = field(default_factory=list)
+    entry_ids: list[sql.EntryIdRow] = field(default_factory=list)
+    requests: list[sql.RequestRow] = field(default_factory=list)
+    problems: list[sql.ProblemRow] = field(default_factory=list)
+    support: list[sql.SupportRow] = field(default_factory=list)
+
+
+def load_batch(
+    session: Session, ids: Sequence[str], window: Window, evidence_limit: int
+) -> dict[str, IndicatorFacts]:
+    """The facts of the indicators `ids` (unknown ids are skipped), by indicator id."""
+    facts = {row.id: IndicatorFacts(row) for row in sql.indicators(session, ids)}
+    ids = list(facts)
+    if not ids:
+        return facts
+    dates = (window.start, window.end)
+    moments = window.utc_bounds()
+    for indicator_id, department_id in sql.cooperating(session, ids):
+        facts[indicator_id].cooperating.append(department_id)
+    for rule in sql.liability_rules(session, ids):
+        facts[rule.indicator_id].rules.append(rule)
+    task_indicator = {}
+    for task in sql.tasks(session, ids):
+        facts[task.indicator_id].tasks.append(task)
+        task_indicator[task.id] = task.indicator_id
+    for task_id, depends_on in sql.dependencies(session, ids):
+        if task_id in task_indicator:
+            facts[task_indicator[task_id]].edges.append((task_id, depends_on))
+    for event in sql.first_events(session, ids):
+        if event.task_id in task_indicator:
+            facts[task_indicator[event.task_id]].events.setdefault(event.task_id, []).append(event)
+    for submission in sql.first_submissions(session, ids):
+        if submission.task_id in task_indicator:
+            facts[task_indicator[submission.task_id]].submissions[submission.task_id] = submission
+    if evidence_limit > 0:
+        entries, sums = sql.entry_ids(session, ids, dates, evidence_limit)
+        for entry in entries:
+            facts[entry.indicator_id].entry_ids.append(entry)
+    else:
+        sums = sql.hours(session, ids, dates)
+    for row in sums:
+        facts[row.indicator_id].hours.append(row)
+    for request in sql.mention_requests(session, ids, moments):
+        facts[request.indicator_id].requests.append(request)
+    for problem in sql.problems_resolved(session, ids, moments):
+        facts[problem.indicator_id].problems.append(problem)
+    for support in sql.support_given(session, ids, moments):
+        facts[support.indicator_id].support.append(support)
+    for one in facts.values():  # a stable order whatever order the database returned
+        one.tasks.sort(key=lambda t: (t.code, t.id))
+        one.edges.sort()
+        one.requests.sort(key=lambda r: (r.created_at, r.comment_id, r.department_id))
+        one.problems.sort(key=lambda p: (p.resolved_at, p.problem_id))
+        one.support.sort(key=lambda s: s.id)
+        one.cooperating.sort()
+    return facts
+
+
+def participants(facts: IndicatorFacts) -> dict[str, str]:
+    """Department id -> role: the lead, the cooperating departments, those with tasks."""
+    roles = {facts.indicator.lead_department_id: "lead"}
+    for department_id in facts.cooperating:
+        roles.setdefault(department_id, "cooperating")
+    for task in facts.tasks:
+        roles.setdefault(task.department_id, "task")
+    return roles
+
+
+def _first(events: Sequence[sql.EventRow], kind: str) -> sql.EventRow | None:
+    return next((event for event in events if event.kind == kind), None)
+
+
+def finish_event(events: Sequence[sql.EventRow]) -> sql.EventRow | None:
+    """The event that finished a task: the earlier of its first acceptance and completion."""
+    found = [e for e in events if e.kind in ("accepted", "completed")]
+    return min(found, key=lambda e: (e.occurred_at, e.id)) if found else None
+
+
+def timings(facts: IndicatorFacts, names: dict[str, str]) -> list[TaskTiming]:
+    result = []
+    for task in facts.tasks:
+        done = finish_event(facts.events.get(task.id, ()))
+        result.append(
+            TaskTiming(
+                task_id=task.id,
+                code=task.code,
+                content=task.content,
+                department_id=task.department_id,
+                department=names.get(task.department_id, task.department_id),
+                deadline=task.deadline,
+                finished=office_date(done.occurred_at) if done else None,
+                period=task.period,
+                template_id=task.template_id,
+                finish_event_id=done.id if done else None,
+            )
+        )
+    return result
+
+
+def _capped(ids: Sequence[str], limit: int) -> tuple[str, ...]:
+    return tuple(ids[: max(0, limit)])
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+class _Builder:
+    """Builds the RawMetrics of one indicator's departments."""
+
+    def __init__(
+        self,
+        facts: IndicatorFacts,
+        window: Window,
+        now: datetime,
+        limit: int,
+        calendar: WorkCalendar,
+    ) -> None:
+        self.facts, self.window, self.limit, self.calendar = facts, window, limit, calendar
+        self.now = to_utc_naive(now)
+        self.in_window = [t for t in facts.tasks if window.contains(t.deadline)]
+        self.codes = {t.id: t.code for t in facts.tasks}
+        self.upstream = usable_edges({t.id: t for t in facts.tasks}, facts.edges)
+        self.finished = {
+            task_id: done
+            for task_id, events in facts.events.items()
+            if (done := finish_event(events)) is not None
+        }
+
+    def received(
+        self, task: sql.TaskRow, notified: sql.EventRow
+    ) -> tuple[datetime | None, tuple[str, ...]]:
+        """When the task could start: notified, and every upstream task finished (None while
+        an upstream is still open), with the ids of the events that say so."""
+        moment, ids = notified.occurred_at, [notified.id]
+        for upstream in self.upstream.get(task.id, ()):
+            done = self.finished.get(upstream)
+            if done is None:
+                return None, tuple(ids)
+            if done.occurred_at > moment:
+                moment = done.occurred_at
+            ids.append(done.id)
+        return moment, tuple(ids)
+
+    def items(self, items: list[Item]) -> tuple[tuple[Item, ...], int]:
+        return tuple(items[: self.limit]), len(items)
+
+    def evidence(self, table: str, role: str, ids: Sequence[str]) -> Evidence:
+        unique = list(dict.fromkeys(ids))
+        return Evidence(table, role, len(unique), _capped(unique, self.limit))
+
+    def input(self, department_id: str) -> dict[str, RawMetric]:
+        total = sum(row.hours for row in self.facts.hours)
+        own = next((r for r in self.facts.hours if r.department_id == department_id), None)
+        ids = [e for e in self.facts.entry_ids if e.department_id == department_id]
+        # The two ranked lists (with and without overtime) merged give the first of all.
+        merged = sorted(ids, key=lambda e: (e.work_date, e.id))
+        all_ids = tuple(e.id for e in merged[: self.limit])
+        overtime_ids = tuple(e.id for e in merged if e.overtime)[: self.limit]
+        hours = own.hours if own else 0.0
+        entries = own.entries if own else 0
+        overtime = own.overtime_entries if own else 0
+        detail = f"{hours:g} h of {total:g} h on the indicator's tasks"
+        # No hours at all is a share of 0 (not "no data"): relative normalisation then finds
+        # that nobody has any, and a target keeps counting it, so hours added never lower it.
+        share = RawMetric(
+            hours / total if total > 0 else 0.0,
+            detail if total > 0 else "no hours were recorded on the indicator",
+            (Evidence("timesheet_entries", "this department's entries", entries, all_ids),),
+        )
+        count = RawMetric(
+            float(overtime),
+            f"{overtime} of its {entries} entries include overtime",
+            (Evidence("timesheet_entries", "entries with overtime", overtime, overtime_ids),),
+        )
+        return {"hours_share": share, "overtime_count": count}
+
+    def task_response(self, department_id: str) -> RawMetric:
+        task_items, event_ids = [], []
+        for task in self.in_window:
+            if task.department_id != department_id:
+                continue
+            events = self.facts.events.get(task.id, [])
+            notified, started = _first(events, "notified"), _first(events, "started")
+            if notified is None:
+                continue
+            ready, ids = self.received(task, notified)
+            if ready is None and started is None:
+                continue  # still waiting for its inputs: nothing to respond to yet
+            if started is not None:
+                ids = (*ids, started.id)
+            until = started.occurred_at if started else self.now
+            hours = working_hours_between(ready, until, self.calendar) if ready else 0.0
+            event_ids += ids
+            note = "" if started else "not started yet: counted up to now"
+            if ready is None or (started and started.occurred_at <= ready):
+                note = "started before its inputs were delivered"
+            task_items.append(Item(task.code, round(hours / HOURS_PER_DAY, 3), ids, note))
+        items, total = self.items(task_items)
+        if not task_items:
+            return RawMetric(None, "no task to respond to in the window")
+        return RawMetric(
+            _mean([item.value or 0.0 for item in task_items]),
+            f"mean working days from receiving a task to starting it, {total} task(s)",
+            (self.evidence("task_events", "notified, inputs delivered, started", event_ids),),
+            items,
+            total,
+        )
+
+    def reply_time(self, department_id: str) -> RawMetric:
+        request_items, comment_ids = [], []
+        for request in self.facts.requests:
+            if request.department_id != department_id:
+                continue
+            until = request.reply_at or self.now
+            hours = working_hours_between(request.created_at, until, self.calendar)
+            ids = (request.comment_id,)
+            if request.reply_id:
+                ids = (request.comment_id, request.reply_id)
+            comment_ids += ids
+            code = self.codes.get(request.task_id, "?")
+            note = "" if request.reply_id else "no reply yet: counted up to now"
+            request_items.append(Item(f"mention on {code}", round(hours, 3), ids, note))
+        items, total = self.items(request_items)
+        if not request_items:
+            return RawMetric(None, "not mentioned by another department in the window")
+        return RawMetric(
+            _mean([item.value or 0.0 for item in request_items]),
+            f"mean working hours to the department's first reply, {total} mention(s)",
+            (self.evidence("comments", "mentioning comments and replies", comment_ids),),
+            items,
+            total,
+        )
+
+    def quality(self, department_id: str) -> dict[str, RawMetric]:
+        task_items, passed, returns = [], 0, 0
+        submission_ids, returned_ids = [], []
+        for task in self.in_window:
+            first = self.facts.submissions.get(task.id)
+            if task.department_id != department_id or first is None:
+                continue
+            returned = [e.id for e in self.facts.events.get(task.id, []) if e.kind == "returned"]
+            ok = first.check_result == "complete" and not returned
+            passed += ok
+            returns += len(returned)
+            submission_ids.append(first.id)
+            returned_ids += returned
+            note = "passed first time"
+            if not ok:
+                complete = first.check_result == "complete"
+                note = "returned by the lead department" if complete else "first one incomplete"
+            task_items.append(Item(task.code, float(len(returned)), (first.id, *returned), note))
+        items, total = self.items(task_items)
+        if not task_items:
+            empty = RawMetric(None, "nothing submitted in the window")
+            return {"first_pass_rate": empty, "revisions_per_task": empty}
+        submissions = self.evidence("submissions", "first submissions", submission_ids)
+        returned = self.evidence("task_events", "returned events", returned_ids)
+        rate = RawMetric(
+            passed / total,
+            f"{passed} of {total} task(s) passed the check first time and were not returned",
+            (submissions, returned),
+            items,
+            total,
+        )
+        revisions = RawMetric(
+            returns / total,
+            f"{returns} return(s) for revision over {total} submitted task(s)",
+            (returned,),
+            items,
+            total,
+        )
+        return {"first_pass_rate": rate, "revisions_per_task": revisions}
+
+    def collaboration(self, department_id: str) -> dict[str, RawMetric]:
+        problems = [p for p in self.facts.problems if p.department_id == department_id]
+        problem_items = [
+            Item(f"problem on {self.codes.get(p.task_id, '?')}", None, (p.problem_id, p.reply_id))
+            for p in problems
+        ]
+        items, total = self.items(problem_items)
+        resolved = RawMetric(
+            float(len(problems)),
+            f"{len(problems)} problem(s) of other departments resolved by its replies",
+            (self.evidence("comments", "problems it resolved", [p.problem_id for p in problems]),),
+            items,
+            total,
+        )
+        given = [s for s in self.facts.support if s.department_id == department_id]
+        support = RawMetric(
+            float(len(given)),
+            f"{len(given)} confirmed support record(s) given to other departments",
+            (self.evidence("support_records", "confirmed support given", [s.id for s in given]),),
+        )
+        return {"problems_resolved": resolved, "support_given": support}
+
+
+def raw_metrics(
+    facts: IndicatorFacts,
+    names: dict[str, str],
+    window: Window,
+    now: datetime,
+    limit: int,
+    calendar: WorkCalendar,
+) -> list[DepartmentInput]:
+    """Each participating department's raw sub-metrics, in department-name order."""
+    builder = _Builder(facts, window, now, limit, calendar)
+    inputs = []
+    roles = participants(facts)
+    for department_id in sorted(roles, key=lambda d: (names.get(d, d), d)):
+        metrics: dict[str, RawMetric] = {}
+        metrics.update(builder.input(department_id))
+        metrics["task_response_days"] = builder.task_response(department_id)
+        metrics["mention_reply_hours"] = builder.reply_time(department_id)
+        metrics.update(builder.quality(department_id))
+        metrics.update(builder.collaboration(department_id))
+        name = names.get(department_id, department_id)
+        inputs.append(DepartmentInput(department_id, name, roles[department_id], metrics))
+    return inputs

@@ -1,0 +1,474 @@
+"""SQL aggregates behind the scores: raw facts per indicator and department, with row ids.
+
+Every function takes a batch of indicator ids and returns plain rows (named tuples), never ORM
+objects and never whole tables: timesheet entries are summed in SQL, and only the first
+`limit` ids per (indicator, department) come back, for the drill-down; `entry_page` pages
+through the rest. Queries are driven from the indicator's tasks (the unique index on
+tasks(indicator_id, code)) into the per-task indexes of the big tables:
+timesheet_entries(task_id, department_id), task_events(task_id, occurred_at),
+comments(task_id, created_at), mentions(comment_id). Filters that SQLite could wrongly
+prefer an index for (comments.supersedes_id IS NULL) are written as expressions
+(coalesce) so the plan stays per task. Statements are built once (per shape of the window)
+with bound parameters, the indicator ids as an expanding IN list. Queries never commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from functools import cache
+from typing import NamedTuple
+
+from sqlalchemy import Select, bindparam, case, func, literal, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from govperf_desktop.store.models import (
+    Comment,
+    CooperatingDepartment,
+    Department,
+    Indicator,
+    LiabilityRule,
+    Mention,
+    Person,
+    Submission,
+    SupportRecord,
+    Task,
+    TaskDependency,
+    TaskEvent,
+    TimesheetEntry,
+)
+
+DateRange = tuple[date | None, date | None]
+MomentRange = tuple[datetime | None, datetime | None]
+FIRST_EVENT_KINDS = ("notified", "started", "accepted", "completed")
+
+
+class IndicatorRow(NamedTuple):
+    id: str
+    name: str
+    period: str
+    period_start: date
+    period_end: date
+    status: str
+    lead_department_id: str
+
+
+class RuleRow(NamedTuple):
+    indicator_id: str
+    id: str
+    kind: str
+    percent: float
+    description: str
+
+
+class TaskRow(NamedTuple):
+    id: str
+    indicator_id: str
+    code: str
+    content: str
+    department_id: str
+    deadline: date
+    period: str | None
+    template_id: str | None
+
+
+class EventRow(NamedTuple):
+    task_id: str
+    kind: str
+    id: str
+    occurred_at: datetime
+
+
+class SubmissionRow(NamedTuple):
+    task_id: str
+    id: str
+    check_result: str
+
+
+class HoursRow(NamedTuple):
+    indicator_id: str
+    department_id: str
+    hours: float
+    entries: int
+    overtime_entries: int
+
+
+class EntryIdRow(NamedTuple):
+    indicator_id: str
+    department_id: str
+    id: str
+    work_date: date
+    overtime: bool
+    rank: int  # 1-based among the department's entries with (or without) overtime
+
+
+class RequestRow(NamedTuple):
+    """A comment mentioning a department (or a person of it), and the first reply."""
+
+    indicator_id: str
+    task_id: str
+    comment_id: str
+    created_at: datetime
+    department_id: str  # the department addressed
+    reply_id: str | None
+    reply_at: datetime | None
+
+
+class ProblemRow(NamedTuple):
+    indicator_id: str
+    task_id: str
+    problem_id: str
+    reply_id: str
+    department_id: str  # the department of the reply that resolved it
+    resolved_at: datetime
+
+
+class SupportRow(NamedTuple):
+    indicator_id: str
+    task_id: str
+    id: str
+    department_id: str  # the department that gave the support
+    to_department_id: str
+
+
+def _ids(column):  # type: ignore[no-untyped-def]
+    return column.in_(bindparam("ids", expanding=True))
+
+
+def date_bounds(column, start: bool, end: bool):  # type: ignore[no-untyped-def]
+    """Inclusive date bounds (bound parameters 'start' and 'end')."""
+    conditions = []
+    if start:
+        conditions.append(column >= bindparam("start"))
+    if end:
+        conditions.append(column <= bindparam("end"))
+    return conditions
+
+
+def _before(column, start: bool, until: bool):  # type: ignore[no-untyped-def]
+    """Moments in [start, until) (bound parameters 'start' and 'until')."""
+    conditions = []
+    if start:
+        conditions.append(column >= bindparam("start"))
+    if until:
+        conditions.append(column < bindparam("until"))
+    return conditions
+
+
+def _params(
+    ids: Sequence[str], bounds: tuple | None = None, names: tuple[str, str] = ("start", "end")
+) -> dict[str, object]:
+    params: dict[str, object] = {"ids": list(ids)}
+    for name, value in zip(names, bounds or (None, None), strict=True):
+        if value is not None:
+            params[name] = value
+    return params
+
+
+def _shape(bounds: tuple | None) -> tuple[bool, bool]:  # type: ignore[type-arg]
+    start, end = bounds or (None, None)
+    return start is not None, end is not None
+
+
+def indicator_ids(session: Session) -> list[str]:
+    return list(session.scalars(select(Indicator.id).order_by(Indicator.name, Indicator.period)))
+
+
+@cache
+def _indicators() -> Select:  # type: ignore[type-arg]
+    return select(
+        Indicator.id, Indicator.name, Indicator.period, Indicator.period_start,
+        Indicator.period_end, Indicator.status, Indicator.lead_department_id,
+    ).where(_ids(Indicator.id))  # fmt: skip
+
+
+def indicators(session: Session, ids: Sequence[str]) -> list[IndicatorRow]:
+    return [IndicatorRow(*row) for row in session.execute(_indicators(), _params(ids))]
+
+
+def department_names(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(Department.id, Department.name)).all())
+
+
+@cache
+def _cooperating() -> Select:  # type: ignore[type-arg]
+    return select(CooperatingDepartment.indicator_id, CooperatingDepartment.department_id).where(
+        _ids(CooperatingDepartment.indicator_id)
+    )
+
+
+def cooperating(session: Session, ids: Sequence[str]) -> list[tuple[str, str]]:
+    rows = session.execute(_cooperating(), _params(ids))
+    return [(indicator_id, department_id) for indicator_id, department_id in rows]
+
+
+@cache
+def _rules() -> Select:  # type: ignore[type-arg]
+    return select(
+        LiabilityRule.indicator_id, LiabilityRule.id, LiabilityRule.kind,
+        LiabilityRule.percent, LiabilityRule.description,
+    ).where(_ids(LiabilityRule.indicator_id))  # fmt: skip
+
+
+def liability_rules(session: Session, ids: Sequence[str]) -> list[RuleRow]:
+    return [RuleRow(*row) for row in session.execute(_rules(), _params(ids))]
+
+
+@cache
+def _tasks() -> Select:  # type: ignore[type-arg]
+    return select(
+        Task.id, Task.indicator_id, Task.code, Task.content, Task.department_id,
+        Task.deadline, Task.period, Task.template_id,
+    ).where(_ids(Task.indicator_id), Task.deadline.is_not(None))  # fmt: skip
+
+
+def tasks(session: Session, ids: Sequence[str]) -> list[TaskRow]:
+    """The indicators' scheduled tasks (with a deadline; templates of recurring tasks have none)."""
+    return [TaskRow(*row) for row in session.execute(_tasks(), _params(ids))]
+
+
+@cache
+def _dependencies() -> Select:  # type: ignore[type-arg]
+    task_ids = select(Task.id).where(_ids(Task.indicator_id)).scalar_subquery()
+    return select(TaskDependency.task_id, TaskDependency.depends_on_id).where(
+        TaskDependency.task_id.in_(task_ids)
+    )
+
+
+def dependencies(session: Session, ids: Sequence[str]) -> list[tuple[str, str]]:
+    """(task, depends on) of the indicators, looked up by task (the primary key's prefix)."""
+    return [(row[0], row[1]) for row in session.execute(_dependencies(), _params(ids))]
+
+
+@cache
+def _first_events() -> Select:  # type: ignore[type-arg]
+    ranked = (
+        select(
+            TaskEvent.task_id, TaskEvent.kind, TaskEvent.id, TaskEvent.occurred_at,
+            func.row_number().over(
+                partition_by=(TaskEvent.task_id, TaskEvent.kind),
+                order_by=(TaskEvent.occurred_at, TaskEvent.id),
+            ).label("rank"),
+        )
+        .join(Task, Task.id == TaskEvent.task_id)
+        .where(_ids(Task.indicator_id), TaskEvent.kind.in_((*FIRST_EVENT_KINDS, "returned")))
+        .subquery()
+    )  # fmt: skip
+    return select(ranked.c.task_id, ranked.c.kind, ranked.c.id, ranked.c.occurred_at).where(
+        or_(ranked.c.rank == 1, ranked.c.kind == "returned")
+    )
+
+
+def first_events(session: Session, ids: Sequence[str]) -> list[EventRow]:
+    """Each task's first notified/started/accepted/completed event, and all its returns."""
+    rows = [EventRow(*row) for row in session.execute(_first_events(), _params(ids))]
+    rows.sort(key=lambda row: (row.task_id, row.occurred_at, row.id))
+    return rows
+
+
+@cache
+def _first_submissions() -> Select:  # type: ignore[type-arg]
+    ranked = (
+        select(
+            Submission.task_id, Submission.id, Submission.check_result,
+            func.row_number().over(
+                partition_by=Submission.task_id, order_by=Submission.revision
+            ).label("rank"),
+        )
+        .join(Task, Task.id == Submission.task_id)
+        .where(_ids(Task.indicator_id))
+        .subquery()
+    )  # fmt: skip
+    return select(ranked.c.task_id, ranked.c.id, ranked.c.check_result).where(ranked.c.rank == 1)
+
+
+def first_submissions(session: Session, ids: Sequence[str]) -> list[SubmissionRow]:
+    return [SubmissionRow(*row) for row in session.execute(_first_submissions(), _params(ids))]
+
+
+@cache
+def _hours(start: bool, end: bool) -> Select:  # type: ignore[type-arg]
+    overtime_entries = func.sum(case((TimesheetEntry.overtime > 0, 1), else_=0))
+    return (
+        select(
+            Task.indicator_id, TimesheetEntry.department_id, func.sum(TimesheetEntry.hours),
+            func.count(), overtime_entries,
+        )
+        .join(TimesheetEntry, TimesheetEntry.task_id == Task.id)
+        .where(_ids(Task.indicator_id), *date_bounds(TimesheetEntry.work_date, start, end))
+        .group_by(Task.indicator_id, TimesheetEntry.department_id)
+    )  # fmt: skip
+
+
+def hours(session: Session, ids: Sequence[str], dates: DateRange) -> list[HoursRow]:
+    """Hours, entries and overtime entries per (indicator, department of the person)."""
+    rows = session.execute(_hours(*_shape(dates)), _params(ids, dates))
+    return [
+        HoursRow(indicator_id, department_id, float(hours or 0), int(entries), int(overtime or 0))
+        for indicator_id, department_id, hours, entries, overtime in rows
+    ]
+
+
+@cache
+def _entry_ids(start: bool, end: bool) -> Select:  # type: ignore[type-arg]
+    is_overtime = case((TimesheetEntry.overtime > 0, 1), else_=0)
+    partition = (Task.indicator_id, TimesheetEntry.department_id, is_overtime)
+    order = (TimesheetEntry.work_date, TimesheetEntry.id)
+    whole = (None, None)  # the whole partition: one sort serves the ranks and the sums
+    ranked = (
+        select(
+            Task.indicator_id.label("indicator_id"),
+            TimesheetEntry.department_id.label("department_id"),
+            TimesheetEntry.id.label("id"),
+            TimesheetEntry.work_date.label("work_date"),
+            is_overtime.label("overtime"),
+            func.row_number().over(partition_by=partition, order_by=order).label("rank"),
+            func.sum(TimesheetEntry.hours)
+            .over(partition_by=partition, order_by=order, rows=whole)
+            .label("hours"),
+            func.count().over(partition_by=partition, order_by=order, rows=whole).label("entries"),
+        )
+        .join(TimesheetEntry, TimesheetEntry.task_id == Task.id)
+        .where(_ids(Task.indicator_id), *date_bounds(TimesheetEntry.work_date, start, end))
+        .subquery()
+    )
+    return select(ranked).where(ranked.c.rank <= bindparam("limit"))
+
+
+def entry_ids(
+    session: Session, ids: Sequence[str], dates: DateRange, limit: int
+) -> tuple[list[EntryIdRow], list[HoursRow]]:
+    """In one pass over the entries: the first `limit` entry ids (work date, id order) per
+    (indicator, department), with overtime and without — the first `limit` of all of a
+    department's entries are among these two lists, merged by date and id — and the same
+    sums as `hours` (which serves when no ids are wanted)."""
+    rows = session.execute(_entry_ids(*_shape(dates)), {**_params(ids, dates), "limit": limit})
+    found, sums = [], {}
+    for indicator_id, department_id, entry_id, work_date, overtime, rank, hours, entries in rows:
+        found.append(
+            EntryIdRow(indicator_id, department_id, entry_id, work_date, bool(overtime), rank)
+        )
+        if rank == 1:
+            total = sums.setdefault((indicator_id, department_id), [0.0, 0, 0])
+            total[0] += float(hours or 0)
+            total[1] += int(entries)
+            total[2] += int(entries) if overtime else 0
+    totals = [HoursRow(i, d, h, n, o) for (i, d), (h, n, o) in sorted(sums.items())]
+    return found, totals
+
+
+def _original(comment) -> object:  # type: ignore[no-untyped-def]
+    """`supersedes_id IS NULL` as an expression, so SQLite keeps the per-task plan."""
+    return func.coalesce(comment.supersedes_id, "") == ""
+
+
+@cache
+def _mention_requests(start: bool, until: bool) -> Select:  # type: ignore[type-arg]
+    comment, reply, person = aliased(Comment), aliased(Comment), aliased(Person)
+    answered = aliased(Comment)
+    addressed = func.coalesce(person.department_id, Mention.department_id)
+    requests = (
+        select(
+            Task.indicator_id.label("indicator_id"),
+            comment.task_id.label("task_id"),
+            comment.id.label("comment_id"),
+            comment.created_at.label("created_at"),
+            addressed.label("department_id"),
+        )
+        .distinct()
+        .join(comment, comment.task_id == Task.id)
+        .join(Mention, Mention.comment_id == comment.id)
+        .outerjoin(person, person.id == Mention.person_id)
+        .outerjoin(answered, answered.id == comment.reply_to_id)
+        .where(
+            _ids(Task.indicator_id),
+            _original(comment),
+            addressed != comment.department_id,
+            # An answer that @-mentions whom it answers is not a new request to them.
+            func.coalesce(answered.department_id, "") != addressed,
+            *_before(comment.created_at, start, until),
+        )
+        .subquery()
+    )
+    first_reply = (
+        select(reply.id)
+        .where(
+            reply.task_id == requests.c.task_id,
+            reply.created_at > requests.c.created_at,
+            reply.department_id == requests.c.department_id,
+            _original(reply),
+        )
+        .order_by(reply.created_at, reply.id)
+        .limit(1)
+        .correlate(requests)
+        .scalar_subquery()
+    )
+    with_reply = select(requests, first_reply.label("reply_id")).subquery()
+    answer = aliased(Comment)
+    return select(with_reply, answer.created_at).outerjoin(
+        answer, answer.id == with_reply.c.reply_id
+    )
+
+
+def mention_requests(
+    session: Session, ids: Sequence[str], moments: MomentRange
+) -> list[RequestRow]:
+    """Each original comment that mentions another department (or a person of it), once per
+    department addressed, with the first later original comment of that department on the
+    same task (the reply). A comment replying to that department's comment is its answer,
+    not a request, and is left out."""
+    params = _params(ids, moments, ("start", "until"))
+    rows = session.execute(_mention_requests(*_shape(moments)), params)
+    return [RequestRow(*row) for row in rows]
+
+
+@cache
+def _problems(start: bool, until: bool) -> Select:  # type: ignore[type-arg]
+    problem, reply, later = aliased(Comment), aliased(Comment), aliased(Comment)
+    superseded = select(literal(1)).where(later.supersedes_id == problem.id).exists()
+    return (
+        select(
+            Task.indicator_id, problem.task_id, problem.id, reply.id, reply.department_id,
+            problem.resolved_at,
+        )
+        .join(problem, problem.task_id == Task.id)
+        .join(reply, reply.id == problem.resolved_by_id)
+        .where(
+            _ids(Task.indicator_id),
+            problem.is_problem.is_(True),
+            reply.department_id != problem.department_id,
+            ~superseded,
+            *_before(problem.resolved_at, start, until),
+        )
+    )  # fmt: skip
+
+
+def problems_resolved(
+    session: Session, ids: Sequence[str], moments: MomentRange
+) -> list[ProblemRow]:
+    """Problems (latest versions) resolved by a reply of another department than the one
+    that raised them, resolved within the window."""
+    params = _params(ids, moments, ("start", "until"))
+    return [ProblemRow(*row) for row in session.execute(_problems(*_shape(moments)), params)]
+
+
+@cache
+def _support(start: bool, until: bool) -> Select:  # type: ignore[type-arg]
+    return (
+        select(
+            Task.indicator_id, SupportRecord.task_id, SupportRecord.id,
+            SupportRecord.from_department_id, SupportRecord.to_department_id,
+        )
+        .join(Task, Task.id == SupportRecord.task_id)
+        .where(
+            _ids(Task.indicator_id),
+            SupportRecord.confirmed_by.is_not(None),
+            *_before(SupportRecord.confirmed_at, start, until),
+        )
+    )  # fmt: skip
+
+
+def support_given(session: Session, ids: Sequence[str], moments: MomentRange) -> list[SupportRow]:
+    """Confirmed support records on the indicators' tasks, confirmed within the window."""
+    params = _params(ids, moments, ("start", "until"))
+    return [SupportRow(*row) for row in session.execute(_support(*_shape(moments)), params)]
