@@ -67,6 +67,78 @@ def take_screenshots(window: MainWindow, app: QApplication, outdir: Path) -> lis
     return saved
 
 
+def settle_operations(app: QApplication, timeout_ms: int = 15_000) -> None:
+    """Let background operations (ui/operations.py) deliver, then let the window paint."""
+    from govperf_desktop.ui import operations
+
+    waited = 0
+    while operations.pending_count() and waited < timeout_ms:
+        settle(app, 50)
+        waited += 50
+    settle(app)
+
+
+def _grab(window: MainWindow, app: QApplication, path: Path) -> Path:
+    settle_operations(app)
+    if not window.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    return path
+
+
+def take_detail_screenshots(window: MainWindow, app: QApplication, outdir: Path) -> list[Path]:
+    """Sub-views: an indicator's decomposition table, its timeline, a task, a record's history.
+
+    Skipped for pages that are not built yet (a placeholder has none of these parts).
+    """
+    saved: list[Path] = []
+    window.show_page("indicators")
+    page = window.pages.currentWidget()
+    if hasattr(page, "select_indicator"):
+        settle_operations(app)
+        page.acting.select_person("吴敏@市场监管局")
+        if page.select_indicator("企业开办时间压缩"):
+            saved.append(_grab(window, app, outdir / "02a-indicator-table.png"))
+            page.tabs.setCurrentIndex(1)
+            saved.append(_grab(window, app, outdir / "02b-indicator-timeline.png"))
+            page.tabs.setCurrentIndex(0)
+            index = page.decomposition.find("QK-02")
+            page.open_task(index.data(page.decomposition.TaskIdRole))
+            saved.append(_grab(window, app, outdir / "02c-task.png"))
+            page.show_browser()
+    window.show_page("history")
+    page = window.pages.currentWidget()
+    if hasattr(page, "open_record"):
+        page.recent_kind.setCurrentIndex(page.recent_kind.findData("tasks"))
+        settle_operations(app)
+        if page.recent.rowCount():
+            page.recent_view.selectRow(0)
+            saved.append(_grab(window, app, outdir / "07a-history-record.png"))
+    return saved
+
+
+def take_timesheet_screenshots(window: MainWindow, app: QApplication, outdir: Path) -> list[Path]:
+    """Sub-views of the timesheets and communication pages: a clerk's week, the ledger, a
+    Chinese search with its matches highlighted. Skipped while the pages are placeholders."""
+    saved: list[Path] = []
+    window.show_page("timesheets")
+    page = window.pages.currentWidget()
+    if hasattr(page, "week") and hasattr(page, "ledger"):
+        settle_operations(app)
+        if page.week.select_acting("李晓明@住建局"):
+            saved.append(_grab(window, app, outdir / "03a-timesheets-week.png"))
+        page.tabs.setCurrentIndex(1)
+        saved.append(_grab(window, app, outdir / "03b-timesheets-ledger.png"))
+        page.tabs.setCurrentIndex(0)
+    window.show_page("communication")
+    page = window.pages.currentWidget()
+    if hasattr(page, "query") and hasattr(page, "search"):
+        settle_operations(app)
+        page.query.setText("清单")
+        page.search()
+        saved.append(_grab(window, app, outdir / "04a-communication-search.png"))
+    return saved
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     directory = data_dir(args.data_dir)
@@ -89,6 +161,10 @@ def main(argv: list[str] | None = None) -> int:
             window.show()
             settle(app, 3 * SETTLE_MS)
             for path in take_screenshots(window, app, args.outdir):
+                print(path)
+            for path in take_detail_screenshots(window, app, args.outdir):
+                print(path)
+            for path in take_timesheet_screenshots(window, app, args.outdir):
                 print(path)
             window.hide()
             window.deleteLater()

@@ -25,6 +25,7 @@ from govperf_desktop.ui.i18n import LANGUAGE_SETTING, compile_translations, reso
 from govperf_desktop.ui.main_window import (
     PAGE_DASHBOARD,
     PAGE_KEYS,
+    PAGE_SCORES,
     PAGE_TIMESHEETS,
     MainWindow,
     PlaceholderPage,
@@ -74,18 +75,21 @@ def test_dashboard_shows_identity_and_record_counts(
 
 def test_clicking_navigation_switches_the_page(window: MainWindow, qtbot: QtBot) -> None:
     navigation = window.navigation
-    row = PAGE_KEYS.index(PAGE_TIMESHEETS)
+    row = PAGE_KEYS.index(PAGE_SCORES)
     item = navigation.item(row)
-    assert item.text() == "工时"
+    assert item.text() == "评分"
     qtbot.mouseClick(
         navigation.viewport(),
         Qt.MouseButton.LeftButton,
         pos=navigation.visualItemRect(item).center(),
     )
-    assert window.current_page_key() == PAGE_TIMESHEETS
+    assert window.current_page_key() == PAGE_SCORES
     page = window.pages.currentWidget()
     assert isinstance(page, PlaceholderPage)
     assert page.message.text() == "此页面将在后续版本中提供。"
+
+    window.show_page(PAGE_TIMESHEETS)  # a page that has landed is the real one
+    assert not isinstance(window.pages.currentWidget(), PlaceholderPage)
 
     window.show_page(PAGE_DASHBOARD)
     assert window.pages.currentWidget() is window.dashboard
