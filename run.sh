@@ -13,10 +13,10 @@ VENV=${GOVPERF_VENV:-$ROOT/.venv}
 PY="$VENV/bin/python"
 
 # Runtime libraries PySide6 needs on Linux (offscreen and xcb), a CJK font so Chinese text is
-# never drawn as boxes, Xvfb for screenshots, and tools the tests use when present.
+# never drawn as boxes, Xvfb (+ xauth) for screenshots, openssl for the bundle-format test.
 DEBIAN_PACKAGES=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0
   libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
-  fonts-wqy-microhei xvfb xauth openssl sqlite3 poppler-utils)
+  fonts-wqy-microhei xvfb xauth openssl)
 
 say() { printf '%s\n' "$*" >&2; }
 
