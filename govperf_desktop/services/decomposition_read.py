@@ -27,7 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from govperf_desktop.domain.decomposition import Problem
 from govperf_desktop.domain.errors import NotFoundError, ValidationError
-from govperf_desktop.services.decomposition_template import SheetSpec, TemplateSpec
+from govperf_desktop.services.decomposition_spec import SheetSpec, TemplateSpec
 from govperf_desktop.services.indicators import IndicatorDraft, LiabilityDraft, TaskDraft
 
 MAX_WORKBOOK_BYTES = 20 * 1024 * 1024

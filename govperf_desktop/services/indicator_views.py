@@ -18,7 +18,7 @@ from govperf_desktop.domain.decomposition import code_order
 from govperf_desktop.domain.errors import ValidationError
 from govperf_desktop.domain.recurrence import chinese_text
 from govperf_desktop.services import lookup
-from govperf_desktop.services.decomposition_template import load_template
+from govperf_desktop.services.decomposition_spec import load_template
 from govperf_desktop.store.models import (
     INDICATOR_STATUSES,
     LIABILITY_KINDS,
