@@ -141,6 +141,11 @@ _STATUS_AFTER = {  # a task's status after its last event
 }
 
 
+def _json_texts(texts: list[str]) -> str:
+    """A JSON list of this module's own phrases (no quotes or backslashes to escape)."""
+    return "[" + ", ".join(f'"{text}"' for text in texts) + "]"
+
+
 @functools.cache
 def _date_text(epoch_day: int) -> str:
     return date.fromordinal(EPOCH_ORDINAL + epoch_day).isoformat()
@@ -206,45 +211,45 @@ def _target(model: type[models.Base], columns: str) -> _Target:
             values.append(
                 {"r": f"CAST({text} AS REAL)", "i": f"CAST({text} AS INTEGER)"}.get(kind, text)
             )
-    columns = ", ".join(names)
-    sql = f"INSERT INTO {table.name} ({columns}) SELECT {', '.join(values)} FROM json_each(?)"
-    return _Target(table, sql)
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) SELECT {', '.join(values)}"
+    return _Target(table, f"{sql} FROM json_each(?)")
 
 
-M = models
-DEPARTMENTS = _target(M.Department, "id name created_at")
-PEOPLE = _target(M.Person, "id department_id name title active created_at")
-PERSON_ROLES = _target(M.PersonRole, "person_id role")
+DEPARTMENTS = _target(models.Department, "id name created_at")
+PEOPLE = _target(models.Person, "id department_id name title active created_at")
+PERSON_ROLES = _target(models.PersonRole, "person_id role")
 INDICATORS = _target(
-    M.Indicator,
+    models.Indicator,
     "id name lead_department_id target period period_start period_end status created_at",
 )
-COOPERATING = _target(M.CooperatingDepartment, "indicator_id department_id")
-LIABILITY_RULES = _target(M.LiabilityRule, "id indicator_id kind percent description")
-TASKS = _target(M.Task, "id indicator_id code department_id content deadline status created_at")
-DEPENDENCIES = _target(M.TaskDependency, "indicator_id task_id depends_on_id")
-STANDARD_ITEMS = _target(M.StandardItem, "id task_id position text")
+COOPERATING = _target(models.CooperatingDepartment, "indicator_id department_id")
+LIABILITY_RULES = _target(models.LiabilityRule, "id indicator_id kind percent description")
+TASKS = _target(
+    models.Task, "id indicator_id code department_id content deadline status created_at"
+)
+DEPENDENCIES = _target(models.TaskDependency, "indicator_id task_id depends_on_id")
+STANDARD_ITEMS = _target(models.StandardItem, "id task_id position text")
 SUBMISSIONS = _target(
-    M.Submission,
+    models.Submission,
     "id task_id revision submitted_by submitted_at items_provided missing_items check_result",
 )
 EVENTS = _target(
-    M.TaskEvent,
+    models.TaskEvent,
     "id task_id kind department_id person_id submission_id occurred_at recorded_at detail",
 )
 TIMESHEETS = _target(
-    M.TimesheetEntry,
+    models.TimesheetEntry,
     "id:32 person_id:32 department_id:32 task_id:32 work_date:10 hours:4r overtime:4r "
     "created_at:26",
 )
 COMMENTS = _target(
-    M.Comment,
+    models.Comment,
     "id:32 task_id:32 author_id:32 department_id:32 reply_to_id:32? is_problem:1i "
     "created_at:26 body:*",
 )
-MENTIONS = _target(M.Mention, "id:32 comment_id:32 person_id:32? department_id:32?")
+MENTIONS = _target(models.Mention, "id:32 comment_id:32 person_id:32? department_id:32?")
 SUPPORT = _target(
-    M.SupportRecord,
+    models.SupportRecord,
     "id task_id from_department_id to_department_id comment_id description recorded_by "
     "recorded_at confirmed_by confirmed_at",
 )
@@ -297,7 +302,7 @@ class _Writer:
             raise self.failure
 
     def rows(self, target: _Target) -> list[str]:
-        """The buffer of `target`: rows as JSON arrays, in its columns' order."""
+        """The buffer of `target`: each row as JSON text (an array or a fixed-width record)."""
         return self.buffers[target.table.name]
 
     def write(self, target: _Target, rows: list[tuple]) -> None:
@@ -325,7 +330,7 @@ class _Writer:
             self.progress(target.table.name, self.counts[target.table.name])
 
     def suspend_indexes(self) -> None:
-        """Drop the big tables' secondary indexes (UNIQUE constraints stay)."""
+        """Drop the big tables' CREATE INDEX indexes (those of UNIQUE constraints stay)."""
         self.run(self._suspend)
 
     def _suspend(self, connection: Connection) -> None:
@@ -494,16 +499,16 @@ class _Province:
         upstream: int | None,
     ) -> tuple[int, str]:
         """Draw one task's events and submissions; return its last submission day and status."""
-        rng, dept = self.rng, self.task_dept[task]
+        rng, random, dept = self.rng, self.rng.random, self.task_dept[task]
         task_id, kinds, last_ms = self.task_ids[task], [""], 0
 
         def emit(day: int, kind: str, person: int, submission: list | None = None) -> bool:
             nonlocal last_ms
-            ms = self.day0_ms + day * DAY_MS + HOUR_MS + rng.randint(0, 540) * MINUTE_MS
-            ms = max(ms, last_ms + rng.randint(5, 60) * MINUTE_MS)
+            ms = self.day0_ms + day * DAY_MS + HOUR_MS + int(random() * 541) * MINUTE_MS
+            ms = max(ms, last_ms + (5 + int(random() * 56)) * MINUTE_MS)
             if ms >= self.today_ms:
                 return False
-            lag = 0 if rng.random() < 0.7 else rng.randint(1, 48) * HOUR_MS  # synced later
+            lag = 0 if random() < 0.7 else (1 + int(random() * 48)) * HOUR_MS  # synced later
             actor = self.dept_ids[dept if kind in ("started", "submitted") else lead]
             detail = submission[5] if submission and kind == "returned" else None
             recorded = ms + lag if ms + lag < self.today_ms else ms
@@ -534,7 +539,7 @@ class _Province:
             provided = [item for item in items if item not in missing]
             result = "missing" if missing else "complete"
             submission = [0, task_id, revision, self.person_ids[worker]]
-            submission += [json.dumps(x, ensure_ascii=False) for x in (provided, missing)]
+            submission += [_json_texts(provided), _json_texts(missing)]
             submission += [result, ""]
             if not emit(day, "submitted", worker, submission):
                 break
