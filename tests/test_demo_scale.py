@@ -190,7 +190,7 @@ def test_a_failed_write_leaves_the_store_as_it_was(
 ) -> None:
     store = open_store(tmp_path, create=True)
     schema = _rows(store, "SELECT name, sql FROM sqlite_master ORDER BY name")
-    broken = scale._Target(scale.TIMESHEETS.table, "INSERT INTO no_such_table VALUES (?)")
+    broken = scale.Target(scale.TIMESHEETS.table, "INSERT INTO no_such_table VALUES (?)")
     monkeypatch.setattr(scale, "TIMESHEETS", broken)
     try:
         with pytest.raises(OperationalError):

@@ -37,21 +37,38 @@ from __future__ import annotations
 
 import functools
 import json
-import queue
 import random
-import threading
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Connection, Table, bindparam, func, select, update
+from sqlalchemy import bindparam, func, select, update
 
 from govperf_desktop.domain.errors import ConflictError, StoreError, ValidationError
 from govperf_desktop.domain.ids import uuid7_hex
+from govperf_desktop.services.demo.bulk import (
+    ALL_TARGETS,
+    COMMENTS,
+    COOPERATING,
+    DEPARTMENTS,
+    DEPENDENCIES,
+    EVENTS,
+    INDICATORS,
+    LIABILITY_RULES,
+    MENTIONS,
+    NULL_ID,
+    PEOPLE,
+    PERSON_ROLES,
+    STANDARD_ITEMS,
+    SUBMISSIONS,
+    SUPPORT,
+    TASKS,
+    TIMESHEETS,
+    Progress,
+    Target,
+    Writer,
+    WriterFailed,
+)
 from govperf_desktop.store import models
 from govperf_desktop.store.store import Store
-
-Progress = Callable[[str, int], None]
 
 YEAR_DAYS = 365
 DAY_MS, HOUR_MS, MINUTE_MS = 86_400_000, 3_600_000, 60_000
@@ -65,8 +82,6 @@ COMMENTS_PER_TASK = (10, 40)
 # the largest entry in half hours for that many entries (a day never exceeds 12 hours).
 WORKDAY_ENTRIES, WEEKEND_ENTRIES = (0.30, 0.70, 0.97), (0.12, 0.12, 0.12)
 HALF_HOURS_CAP = (0, 20, 12, 8)
-QUEUE_DEPTH = 3  # batches drawn ahead of the writer thread
-BULK_TABLES = ("timesheet_entries", "comments", "mentions")  # indexed after loading
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -178,178 +193,6 @@ class _IdClock:
         return uuid7_hex(ms, self.bits(74)), ms
 
 
-@dataclass(frozen=True)
-class _Target:
-    table: Table
-    sql: str  # INSERT ... SELECT from the rows of one batch, as a JSON array
-
-
-NULL_ID = "-" * 32  # an absent id in a fixed-width record
-
-
-def _target(model: type[models.Base], columns: str) -> _Target:
-    """Where rows of `model` go: each row either an array of values ("a b c") or, for the
-    big tables, one fixed-width text record ("a:32 b:4r c:*"), which is cheaper to build and
-    several times cheaper for SQLite to take apart. A width may end in r (REAL), i (INTEGER)
-    or ? (an id that may be NULL_ID); * is the rest of the record."""
-    table: Table = model.__table__  # type: ignore[assignment]
-    names, values, position = [], [], 1
-    for i, spec in enumerate(columns.split()):
-        name, _, width = spec.partition(":")
-        table.c[name]  # a KeyError here means the model changed under this module
-        names.append(name)
-        if not width:
-            values.append(f"json_extract(value, '$[{i}]')")
-        elif width == "*":
-            values.append(f"substr(value, {position})")
-        else:
-            size = int(width.rstrip("ri?"))
-            text = f"substr(value, {position}, {size})"
-            position += size
-            kind = width[-1]
-            text = f"NULLIF({text}, '{NULL_ID}')" if kind == "?" else text
-            values.append(
-                {"r": f"CAST({text} AS REAL)", "i": f"CAST({text} AS INTEGER)"}.get(kind, text)
-            )
-    sql = f"INSERT INTO {table.name} ({', '.join(names)}) SELECT {', '.join(values)}"
-    return _Target(table, f"{sql} FROM json_each(?)")
-
-
-DEPARTMENTS = _target(models.Department, "id name created_at")
-PEOPLE = _target(models.Person, "id department_id name title active created_at")
-PERSON_ROLES = _target(models.PersonRole, "person_id role")
-INDICATORS = _target(
-    models.Indicator,
-    "id name lead_department_id target period period_start period_end status created_at",
-)
-COOPERATING = _target(models.CooperatingDepartment, "indicator_id department_id")
-LIABILITY_RULES = _target(models.LiabilityRule, "id indicator_id kind percent description")
-TASKS = _target(
-    models.Task, "id indicator_id code department_id content deadline status created_at"
-)
-DEPENDENCIES = _target(models.TaskDependency, "indicator_id task_id depends_on_id")
-STANDARD_ITEMS = _target(models.StandardItem, "id task_id position text")
-SUBMISSIONS = _target(
-    models.Submission,
-    "id task_id revision submitted_by submitted_at items_provided missing_items check_result",
-)
-EVENTS = _target(
-    models.TaskEvent,
-    "id task_id kind department_id person_id submission_id occurred_at recorded_at detail",
-)
-TIMESHEETS = _target(
-    models.TimesheetEntry,
-    "id:32 person_id:32 department_id:32 task_id:32 work_date:10 hours:4r overtime:4r "
-    "created_at:26",
-)
-COMMENTS = _target(
-    models.Comment,
-    "id:32 task_id:32 author_id:32 department_id:32 reply_to_id:32? is_problem:1i "
-    "created_at:26 body:*",
-)
-MENTIONS = _target(models.Mention, "id:32 comment_id:32 person_id:32? department_id:32?")
-SUPPORT = _target(
-    models.SupportRecord,
-    "id task_id from_department_id to_department_id comment_id description recorded_by "
-    "recorded_at confirmed_by confirmed_at",
-)
-ALL_TARGETS = (DEPARTMENTS, PEOPLE, PERSON_ROLES, INDICATORS, COOPERATING, LIABILITY_RULES)
-ALL_TARGETS += (TASKS, DEPENDENCIES, STANDARD_ITEMS, SUBMISSIONS, EVENTS, TIMESHEETS)
-ALL_TARGETS += (COMMENTS, MENTIONS, SUPPORT)
-
-
-class _WriterFailed(Exception):
-    """The writer thread failed; `_Writer.close()` raises its error."""
-
-
-class _Writer:
-    """Buffers rows per table; writes them in batches, in order, on a second thread.
-
-    Only that thread touches the connection until `close()`. Progress is reported on the
-    caller's thread when a batch is handed over.
-    """
-
-    def __init__(self, connection: Connection, batch_size: int, progress: Progress | None):
-        self.connection, self.batch_size, self.progress = connection, batch_size, progress
-        self.buffers: dict[str, list[str]] = {t.table.name: [] for t in ALL_TARGETS}
-        self.counts: dict[str, int] = {t.table.name: 0 for t in ALL_TARGETS}
-        self.suspended: list[str] = []  # CREATE INDEX statements to run again
-        self.failure: BaseException | None = None
-        self.jobs: queue.Queue[Callable[[Connection], object] | None] = queue.Queue(QUEUE_DEPTH)
-        self.thread = threading.Thread(target=self._work, name="scale-demo-writer")
-        self.thread.start()
-
-    def _work(self) -> None:
-        while (job := self.jobs.get()) is not None:
-            if self.failure is None:
-                try:
-                    job(self.connection)
-                except BaseException as error:  # handed to the caller's thread by close()
-                    self.failure = error
-
-    def run(self, job: Callable[[Connection], object]) -> None:
-        """Run `job(connection)` on the writer thread after everything queued before it."""
-        if self.failure is not None:
-            raise _WriterFailed
-        self.jobs.put(job)
-
-    def close(self) -> None:
-        """Wait until every queued statement has run; raise the first failure, if any."""
-        if self.thread.is_alive():
-            self.jobs.put(None)
-            self.thread.join()
-        if self.failure is not None:
-            raise self.failure
-
-    def rows(self, target: _Target) -> list[str]:
-        """The buffer of `target`: each row as JSON text (an array or a fixed-width record)."""
-        return self.buffers[target.table.name]
-
-    def write(self, target: _Target, rows: list[tuple]) -> None:
-        """Write all of `rows` (the smaller tables), batch by batch."""
-        for start in range(0, len(rows), self.batch_size):
-            batch = rows[start : start + self.batch_size]
-            self._send(target, json.dumps(batch, ensure_ascii=False), len(batch))
-
-    def flush_if_full(self, target: _Target) -> bool:
-        full = len(self.rows(target)) >= self.batch_size
-        if full:
-            self.flush(target)
-        return full
-
-    def flush(self, target: _Target) -> None:
-        rows = self.rows(target)
-        if rows:
-            self.buffers[target.table.name] = []
-            self._send(target, f"[{','.join(rows)}]", len(rows))
-
-    def _send(self, target: _Target, payload: str, count: int) -> None:
-        self.run(lambda connection: connection.exec_driver_sql(target.sql, (payload,)))
-        self.counts[target.table.name] += count
-        if self.progress is not None:
-            self.progress(target.table.name, self.counts[target.table.name])
-
-    def suspend_indexes(self) -> None:
-        """Drop the big tables' CREATE INDEX indexes (those of UNIQUE constraints stay)."""
-        self.run(self._suspend)
-
-    def _suspend(self, connection: Connection) -> None:
-        tables = ", ".join(f"'{name}'" for name in BULK_TABLES)
-        found = connection.exec_driver_sql(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-            f"AND tbl_name IN ({tables}) ORDER BY name"
-        )
-        for name, sql in found.all():
-            connection.exec_driver_sql(f'DROP INDEX "{name}"')
-            self.suspended.append(sql)
-
-    def restore_indexes(self) -> None:
-        """Recreate the dropped indexes from their own SQL: the schema ends as it began."""
-        if self.progress is not None:
-            self.progress("indexes", 0)
-        self.run(lambda connection: [connection.exec_driver_sql(sql) for sql in self.suspended])
-
-
 class _Comment:
     """A comment while its day is drawn; it gets its id once the day is sorted by time."""
 
@@ -365,16 +208,16 @@ class _Comment:
 
 
 class _Province:
-    """Draws the province table by table, in foreign-key order, into a `_Writer`."""
+    """Draws the province table by table, in foreign-key order, into a `Writer`."""
 
-    def __init__(self, rng: random.Random, today: date, writer: _Writer, departments: int):
+    def __init__(self, rng: random.Random, today: date, writer: Writer, departments: int):
         self.rng, self.writer, self.n = rng, writer, departments
         self.first_day = today.toordinal() - YEAR_DAYS - EPOCH_ORDINAL  # epoch day of day 0
         self.day0_ms = self.first_day * DAY_MS
         self.today_ms = self.day0_ms + YEAR_DAYS * DAY_MS
         self.clocks = {t.table.name: _IdClock(rng) for t in ALL_TARGETS}
 
-    def _new(self, target: _Target, at_ms: int) -> tuple[str, str]:
+    def _new(self, target: Target, at_ms: int) -> tuple[str, str]:
         """A fresh id of `target` and its creation time as text."""
         row_id, ms = self.clocks[target.table.name].next(at_ms)
         return row_id, _datetime_text(ms)
@@ -769,7 +612,7 @@ def build_scale_demo(
         if connection.execute(select(func.count()).select_from(indicators)).scalar_one():
             raise ConflictError("This store already has indicators; use an empty store.")
         taken = set(connection.execute(select(models.Department.name)).scalars())
-        writer = _Writer(connection, batch_size, progress)
+        writer = Writer(connection, batch_size, progress)
         try:
             province = _Province(random.Random(seed), today, writer, departments)
             province.departments_and_people(taken)
@@ -778,7 +621,7 @@ def build_scale_demo(
             province.timesheets()
             province.comments()
             writer.restore_indexes()
-        except _WriterFailed:
+        except WriterFailed:
             pass  # close() raises the writer's own error
         finally:
             writer.close()
