@@ -1,0 +1,143 @@
+"""期间汇总报告 as a document: departments, indicators, departments × indicators, trends.
+
+Sections: 部门汇总 (indicators taken part in, mean / lowest / highest total, deductions, the
+mean total of each earlier period and the change against the last one, with a line chart of
+the trend when there are earlier periods), 指标汇总 (status, participants, mean and best
+total) and 部门×指标得分. The matrix is a sheet of its own in the workbook; the PDF prints it
+in slices of `MATRIX_COLUMNS` indicators when there are at most `PDF_MATRIX_LIMIT`, and lists
+the (department, indicator, total) cells otherwise.
+"""
+
+from __future__ import annotations
+
+from matplotlib import colormaps
+from matplotlib.figure import Figure
+
+from govperf_desktop.reports.document import (
+    Block,
+    Cell,
+    Column,
+    Document,
+    FigureBlock,
+    Heading,
+    Paragraph,
+    Table,
+)
+from govperf_desktop.reports.report_data import SummaryReport
+
+MATRIX_COLUMNS = 8
+PDF_MATRIX_LIMIT = 24
+PDF_CELLS = 2_000
+TREND_LINES = 10
+
+
+def trend_figure(periods: list[str], series: list[tuple[str, list[float | None]]]) -> Figure:
+    """Mean total per period, one line per department (gaps where it was not scored)."""
+    figure = Figure(figsize=(9.0, 4.2), layout="constrained")
+    axes = figure.add_subplot()
+    palette = list(colormaps["tab10"].colors)
+    xs = list(range(len(periods)))
+    for i, (name, values) in enumerate(series):
+        points = [(x, v) for x, v in zip(xs, values, strict=True) if v is not None]
+        if points:
+            axes.plot([p[0] for p in points], [p[1] for p in points], marker="o",
+                      color=palette[i % len(palette)], label=name)  # fmt: skip
+    axes.set_xticks(xs, periods, fontsize=9)
+    axes.set_ylim(0, 105)
+    axes.set_ylabel("平均总分")
+    axes.set_title("各部门平均总分趋势")
+    axes.grid(alpha=0.3)
+    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+    return figure
+
+
+def _matrix(report: SummaryReport) -> list[tuple[Cell, ...]]:
+    grid: list[list[Cell]] = [
+        [d.department, *([None] * len(report.indicators))] for d in report.departments
+    ]
+    for department, indicator, total in report.cells:
+        grid[department][indicator + 1] = total
+    return [tuple(row) for row in grid]
+
+
+def _matrix_blocks(report: SummaryReport) -> list[Block]:
+    names = [i.indicator for i in report.indicators]
+    rows = _matrix(report)
+    blocks: list[Block] = [
+        Table(
+            "部门×指标得分", "部门×指标",
+            (Column("部门", width=2), *(Column(n, "points") for n in names)),
+            tuple(rows), note="各部门在各指标的总分;空白:未参与该指标。", in_pdf=False,
+        )
+    ]  # fmt: skip
+    if len(names) <= PDF_MATRIX_LIMIT:
+        for start in range(0, len(names), MATRIX_COLUMNS):
+            chunk = names[start : start + MATRIX_COLUMNS]
+            part = f"(第 {start + 1}–{start + len(chunk)} 项指标)" if len(names) > 8 else ""
+            blocks.append(
+                Table(
+                    f"部门×指标得分{part}", "部门×指标",
+                    (Column("部门", width=2), *(Column(n, "points") for n in chunk)),
+                    tuple((r[0], *r[1 + start : 1 + start + len(chunk)]) for r in rows),
+                    note="空白(—):未参与该指标。", in_xlsx=False,
+                )
+            )  # fmt: skip
+        return blocks
+    departments = [d.department for d in report.departments]
+    cells = sorted(report.cells)
+    blocks.append(
+        Table(
+            "部门×指标得分(逐项)", "部门指标得分",
+            (Column("部门", width=2), Column("指标", width=4), Column("总分", "points")),
+            tuple((departments[d], names[i], total) for d, i, total in cells),
+            pdf_rows=PDF_CELLS,
+        )
+    )  # fmt: skip
+    return blocks
+
+
+def summary_document(report: SummaryReport) -> Document:
+    earlier = report.periods[:-1]
+    trend_columns = tuple(Column(f"{p} 平均", "points") for p in earlier)
+    change = (Column("较上期", "points"),) if earlier else ()
+    rows = []
+    for d in report.departments:
+        before = d.trend[-2] if earlier else None
+        delta = (round(d.mean_total - before, 2),) if earlier and before is not None else ()
+        rows.append(
+            (d.department, d.indicators, d.mean_total, d.lowest, d.highest, d.deducted,
+             *d.trend[:-1], *(delta or ((None,) if earlier else ())))
+        )  # fmt: skip
+    departments = Table(
+        "部门汇总", "部门汇总",
+        (Column("部门", width=2), Column("参与指标数", "int"), Column("平均总分", "points"),
+         Column("最低", "points"), Column("最高", "points"), Column("连带扣减合计", "points"),
+         *trend_columns, *change),
+        tuple(rows),
+        note="平均总分:本期各指标总分的平均;往期列为同一部门在往期指标的平均总分。",
+    )  # fmt: skip
+    indicators = Table(
+        "指标汇总", "指标汇总",
+        (Column("指标", width=3), Column("指标期间", width=1.5), Column("牵头部门", width=1.6),
+         Column("状态", width=0.8), Column("参与部门数", "int"), Column("平均总分", "points"),
+         Column("最高部门", width=1.6), Column("最高分", "points")),
+        tuple(
+            (i.indicator, i.period, i.lead_department, i.status, i.participants, i.mean_total,
+             i.best_department, i.best_total)
+            for i in report.indicators
+        ),
+    )  # fmt: skip
+    summary = (
+        f"统计期间:{report.header.period}    指标:{len(report.indicators)} 项    "
+        f"参与部门:{len(report.departments)} 个"
+        + (f"\n趋势对比的往期:{'、'.join(earlier)}" if earlier else "\n无可对比的往期。")
+    )
+    blocks: list[Block] = [Paragraph(summary), Heading("一、部门汇总"), departments]
+    if earlier and report.departments:
+        busiest = sorted(report.departments, key=lambda d: (-d.indicators, d.department))
+        series = [(d.department, list(d.trend)) for d in busiest[:TREND_LINES]]
+        periods = list(report.periods)
+        blocks.append(FigureBlock(lambda: trend_figure(periods, series), width_mm=200))
+    blocks += [Heading("二、指标汇总"), indicators, Heading("三、部门×指标得分")]
+    blocks += _matrix_blocks(report)
+    return Document(report.header, tuple(blocks), landscape=True)
