@@ -10,7 +10,7 @@ from conftest import NOW
 from flow_office import INDICATOR, Office, build_office, changes_of, unchanged
 from sqlalchemy import select
 
-from govperf_desktop.domain.errors import ConflictError, ValidationError
+from govperf_desktop.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from govperf_desktop.services.alerts import acknowledge_alert, list_alerts
 from govperf_desktop.services.taskflow import (
     accept_output,
@@ -159,11 +159,12 @@ def test_only_the_departments_head_may_acknowledge(office: Office) -> None:
     unchanged(
         store,
         ack("朱丽华"),
-        ValidationError,
-        "Only the head of 民政局 can acknowledge alerts about task MZ-1; 朱丽华 is not",
+        PermissionDeniedError,
+        r"朱丽华 \(clerk, 民政局\) may not acknowledge alerts about task MZ-1: that needs a "
+        "department head of 民政局",
     )
-    unchanged(store, ack("宋志刚"), ValidationError, "Only the head of 民政局")
-    unchanged(store, ack("周文博"), ValidationError, "Only the head of 民政局")
+    unchanged(store, ack("宋志刚"), PermissionDeniedError, "needs a department head of 民政局")
+    unchanged(store, ack("周文博"), PermissionDeniedError, "needs a department head of 民政局")
     unchanged(store, ack(None), ValidationError, "Say which department head")
     unchanged(
         store,

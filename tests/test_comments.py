@@ -11,7 +11,12 @@ from conftest import NOW, checkpoint, file_digest
 from sqlalchemy import func, select
 
 from govperf_desktop.cli.main import main
-from govperf_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from govperf_desktop.domain.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from govperf_desktop.domain.mentions import candidate_names, parse_mentions, require_resolved
 from govperf_desktop.paths import store_path
 from govperf_desktop.services.comment_evidence import collaboration_counts, reply_times
@@ -366,8 +371,9 @@ def test_support_is_confirmed_once_by_the_receiving_department(office) -> None:
         _unchanged(
             store,
             lambda who=who: confirm_support(store, support.id, person=who, now=at(5)),
-            ValidationError,
-            "Only a person of 卫健委, which received the support, can confirm",
+            PermissionDeniedError,
+            r"may not confirm support record .* \(received by 卫健委\): that needs a clerk or "
+            "department head of 卫健委",
         )
     _unchanged(
         store,
@@ -469,7 +475,7 @@ def test_the_command_line_for_comments_and_support(office, capsys) -> None:
         "support", "add", *task, "--to", "卫健委", "--text", "提供接口文档", who="卢伟"
     )
     code, out, err = cli("support", "confirm", support["id"], who="卢伟")
-    assert code == 2 and "Only a person of 卫健委" in err and out == ""
+    assert code == 2 and "needs a clerk or department head of 卫健委" in err and out == ""
     code, out, _ = cli("support", "confirm", support["id"], who="魏红")
     assert code == 0 and "confirmed by 魏红" in out
 

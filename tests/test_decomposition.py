@@ -18,7 +18,7 @@ from decomposition_helpers import (
 from sqlalchemy import select
 
 from govperf_desktop.cli.main import main
-from govperf_desktop.domain.errors import NotFoundError, ValidationError
+from govperf_desktop.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from govperf_desktop.services.indicator_views import list_indicators
 from govperf_desktop.services.indicators import (
     IndicatorDraft,
@@ -132,8 +132,8 @@ def test_only_the_central_office_defines_indicators(office) -> None:
             lambda clerk=clerk: create_indicator(
                 office, cross_province_draft(), now=NOW, actor=clerk
             ),
-            ValidationError,
-            rf"{clerk} \(民政局, {role}\) cannot define indicators: that is the central office's",
+            PermissionDeniedError,
+            rf"{clerk} \({role}, 民政局\) may not define indicators: that needs the central office",
         )
     unchanged(
         office,
@@ -192,7 +192,7 @@ def test_command_line_template_import_list_show_export(office, tmp_path, capsys)
     code, _, err = run(capsys, *home, "indicator", "import", str(filled))
     assert code == 2 and err.startswith("govperf: error: Importing an indicator is the central")
     code, _, err = run(capsys, *home, "--as", "李娜", "indicator", "import", str(filled))
-    assert code == 2 and "cannot import indicators" in err and err.count("\n") == 1
+    assert code == 2 and "may not import indicators" in err and err.count("\n") == 1
     code, out, _ = run(capsys, *home, "indicator", "import", str(filled), "--dry-run")
     assert code == 0 and "Nothing was saved (dry run)" in out
     code, out, _ = run(capsys, *home, "--as", "周主任", "indicator", "import", str(filled))

@@ -21,7 +21,7 @@ from decomposition_helpers import (
 from openpyxl import Workbook, load_workbook
 
 from govperf_desktop.domain.decomposition import TableProblems
-from govperf_desktop.domain.errors import NotFoundError, ValidationError
+from govperf_desktop.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from govperf_desktop.paths import resources_dir, store_path
 from govperf_desktop.services.admin import init_installation
 from govperf_desktop.services.decomposition import (
@@ -282,8 +282,8 @@ def test_import_is_the_central_offices_action_but_anyone_may_dry_run(office, tmp
     unchanged(
         office,
         lambda: import_workbook(office, filled, actor="李娜", now=NOW),
-        ValidationError,
-        r"李娜 \(民政局, clerk\) cannot import indicators: that is the central office's action",
+        PermissionDeniedError,
+        r"李娜 \(clerk, 民政局\) may not import indicators: that needs the central office",
     )
     unchanged(
         office,

@@ -17,6 +17,12 @@ from govperf_desktop.services.org import add_department, add_person
 from govperf_desktop.store.models import Change, Department, Task
 
 
+def _administrator(store) -> str:  # type: ignore[no-untyped-def]
+    """Restoring is the central office's action: an administrator of its own department."""
+    add_department(store, "信息中心", now=NOW)
+    return add_person(store, department="信息中心", name="管理员", roles=("admin",), now=NOW).id
+
+
 def _changes(store) -> list[Change]:  # type: ignore[no-untyped-def]
     with store.read() as session:
         return list(session.scalars(select(Change).order_by(Change.seq)))
@@ -94,7 +100,7 @@ def test_restore_brings_back_an_earlier_state_as_a_new_change(store) -> None:
             if content:
                 task.content = content
 
-    restored = restore(store, task_id, version=1)
+    restored = restore(store, task_id, version=1, actor_id=_administrator(store))
     assert restored.version == 4 and restored.action == "update"
     assert restored.after == {"content": "收集事项清单", "deadline": "2026-11-10"}
     with store.read() as session:
@@ -105,9 +111,10 @@ def test_restore_brings_back_an_earlier_state_as_a_new_change(store) -> None:
 
 def test_restore_of_a_deleted_record_puts_it_back(store) -> None:
     department = add_department(store, "社保局", now=NOW)
+    admin = _administrator(store)
     with store.write() as session:
         session.delete(session.get(Department, department.id))
-    restore(store, department.id, version=1)
+    restore(store, department.id, version=1, actor_id=admin)
     with store.read() as session:
         assert session.get(Department, department.id).name == "社保局"
     assert [v.action for v in history(store, department.id)] == ["insert", "delete", "insert"]
@@ -115,12 +122,15 @@ def test_restore_of_a_deleted_record_puts_it_back(store) -> None:
 
 def test_restore_refusals_leave_the_store_unchanged(store) -> None:
     department = add_department(store, "卫健委", now=NOW)
+    admin = _administrator(store)
     checkpoint(store)
     path = store_path(store.path.parent)
     digest = file_digest(path)
     with pytest.raises(ValidationError, match="versions 1 to 1"):
-        restore(store, department.id, version=5)
+        restore(store, department.id, version=5, actor_id=admin)
     with pytest.raises(ConflictError, match="already as it was"):
+        restore(store, department.id, version=1, actor_id=admin)
+    with pytest.raises(ValidationError, match="Say who restores the record"):
         restore(store, department.id, version=1)
     checkpoint(store)
     assert file_digest(path) == digest
@@ -158,4 +168,4 @@ def test_evidence_is_never_restored(store) -> None:
         )
         session.add(comment)
     with pytest.raises(ValidationError, match="evidence"):
-        restore(store, "c" * 32, version=1)
+        restore(store, "c" * 32, version=1, actor_id=_administrator(store))

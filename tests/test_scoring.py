@@ -17,7 +17,7 @@ from conftest import checkpoint, file_digest
 from scoring_scenario import INDICATOR, NOW, build, rid
 
 from govperf_desktop.cli.main import main
-from govperf_desktop.domain.errors import NotFoundError, ValidationError
+from govperf_desktop.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from govperf_desktop.paths import store_path
 from govperf_desktop.services.scoring import (
     department_result,
@@ -213,8 +213,8 @@ def test_saving_a_configuration_is_refused_clearly(scenario) -> None:
     _unchanged(
         store,
         lambda: save_config(store, actor="李娜", now=SETUP, weights="input=40,quality=20"),
-        ValidationError,
-        "cannot change scoring configurations",
+        PermissionDeniedError,
+        r"李娜 \(.*\) may not change scoring configurations: that needs the central office",
     )
     _unchanged(
         store,

@@ -118,7 +118,10 @@ def test_refusals_are_one_line_and_change_nothing(capsys, office: Office) -> Non
     for args, message in [
         (("task", "start", *task), "Say who is acting (--as PERSON)."),
         (("--as", "朱丽华", "task", "start", *task), "the indicator has not been started"),
-        (("--as", "董明", "task", "notify", "--indicator", INDICATOR), "Only the lead department"),
+        (
+            ("--as", "董明", "task", "notify", "--indicator", INDICATOR),
+            "董明 (clerk, 公安局) may not start indicator",
+        ),
         (
             ("--as", "杨帆", "task", "notify", "--indicator", INDICATOR, "--at", "tomorrow"),
             "is not a date and time",
@@ -145,7 +148,7 @@ def test_alerts_and_acknowledgement_by_the_head_only(capsys, office: Office) -> 
     before = digest(office)
     ack = ("alerts", "ack", "MZ-1", "--indicator", INDICATOR, "--kind", "overdue")
     code, _, err = run(capsys, office, "--as", "朱丽华", *ack)
-    assert code == 2 and "Only the head of 民政局" in err
+    assert code == 2 and "needs a department head of 民政局" in err
     assert digest(office) == before
 
     code, out, _ = run(capsys, office, "--as", "杨帆", *ack, "--note", "已督办")
@@ -157,15 +160,8 @@ def test_alerts_and_acknowledgement_by_the_head_only(capsys, office: Office) -> 
     future = (office_date(datetime.now(UTC)) + timedelta(days=40)).isoformat()
     code, out, _ = run(capsys, office, "alerts", "--today", future, "--kind", "due_soon")
     assert code == 0 and out.strip() == "No warnings or reminders."
-    code, out, _ = run(
-        capsys,
-        office,
-        "--json",
-        "alerts",
-        "settings",
-        "--reminder-days",
-        "7",
-        "--days-overdue-counting",
-        "working",
-    )
+    settings = ("alerts", "settings", "--reminder-days", "7", "--days-overdue-counting", "working")
+    code, _, err = run(capsys, office, "--as", "杨帆", *settings)
+    assert code == 2 and "杨帆 (head, 民政局) may not change the alert settings" in err
+    code, out, _ = run(capsys, office, "--as", "周文博", "--json", *settings)
     assert json.loads(out) == {"reminder_days": 7, "days_overdue_counting": "working"}

@@ -18,7 +18,12 @@ from flow_office import (
 )
 from sqlalchemy import select
 
-from govperf_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from govperf_desktop.domain.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from govperf_desktop.domain.taskflow import Attachment, status_after_event
 from govperf_desktop.services.admin import local_node
 from govperf_desktop.services.history import history
@@ -97,9 +102,9 @@ def test_the_central_office_may_start_an_indicator_but_a_cooperating_department_
     unchanged(
         office.store,
         lambda: notify_indicator(office.store, INDICATOR, person="宋志刚", now=NOW),
-        ValidationError,
-        r"Only the lead department \(民政局\) or the central office can start indicator "
-        r"政务服务跨省通办; 宋志刚 belongs to 公安局",
+        PermissionDeniedError,
+        r"宋志刚 \(head, 公安局\) may not start indicator 政务服务跨省通办 \(lead department: "
+        r"民政局\): that needs a clerk or department head of 民政局, or the central office",
     )
     assert notify_indicator(office.store, INDICATOR, person="周文博", now=NOW).status == "active"
 
@@ -309,8 +314,9 @@ def test_illegal_steps_are_refused_and_change_nothing(started: Office) -> None:
     )
     refused(
         lambda: start_task(store, ids["MZ-1"], person="董明", now=NOW),
-        ValidationError,
-        "董明 of 公安局 cannot start task MZ-1: it is the task of 民政局",
+        PermissionDeniedError,
+        r"董明 \(clerk, 公安局\) may not start task MZ-1 of 民政局: that needs a clerk or "
+        "department head of 民政局",
     )
     start_task(store, ga, person="董明", now=NOW)
     refused(
@@ -337,8 +343,8 @@ def test_illegal_steps_are_refused_and_change_nothing(started: Office) -> None:
     )
     refused(
         lambda: accept_output(store, ga, person="宋志刚", now=NOW),
-        ValidationError,
-        r"Only the lead department \(民政局\) .* 宋志刚 belongs to 公安局",
+        PermissionDeniedError,
+        r"宋志刚 \(head, 公安局\) may not accept task GA-1 \(lead department: 民政局\)",
     )
     refused(
         lambda: return_output(store, ga, person="杨帆", reason="  ", now=NOW),
@@ -348,8 +354,8 @@ def test_illegal_steps_are_refused_and_change_nothing(started: Office) -> None:
     accept_output(store, ga, person="杨帆", now=NOW)
     refused(
         lambda: complete_task(store, ga, person="杨帆", now=NOW),
-        ValidationError,
-        "杨帆 of 民政局 cannot complete task GA-1",
+        PermissionDeniedError,
+        r"杨帆 \(head, 民政局\) may not complete task GA-1 of 公安局",
     )
     complete_task(store, ga, person="董明", now=NOW)
     refused(
@@ -387,7 +393,7 @@ def test_who_is_acting_must_be_known_and_active(started: Office) -> None:
     unchanged(
         store,
         lambda: start_task(store, task, person="朱丽华", now=NOW),
-        ValidationError,
+        PermissionDeniedError,
         "no longer active",
     )
 

@@ -12,7 +12,7 @@ import pytest
 from conftest import checkpoint, file_digest
 from openpyxl import Workbook
 
-from govperf_desktop.domain.errors import NotFoundError, ValidationError
+from govperf_desktop.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from govperf_desktop.services.admin import init_installation, open_installation
 from govperf_desktop.services.demo.seed import build_seed_demo
 from govperf_desktop.services.timesheet_file_preview import mapping_for, preview_timesheet_file
@@ -115,20 +115,35 @@ def test_a_cell_with_two_entries_changes_its_newest(seed: Store) -> None:
 
 
 @pytest.mark.parametrize(
-    ("actor", "hours", "message"),
+    ("actor", "hours", "error", "message"),
     [
-        ("李晓明", 25, r"Hours on 2026-11-16 cannot exceed 24 in one day \(got 25\)\."),
-        ("李晓明", -1, r"Hours on 2026-11-16 must be more than 0 \(got -1\)\."),
-        ("李晓明", 22, r"李晓明 would have 24.5 hours on 2026-11-16; a day has at most 24"),
-        ("赵雨桐", 3, r"赵雨桐 cannot change 李晓明's timesheet"),
+        (
+            "李晓明",
+            25,
+            ValidationError,
+            r"Hours on 2026-11-16 cannot exceed 24 in one day \(got 25\)\.",
+        ),
+        ("李晓明", -1, ValidationError, r"Hours on 2026-11-16 must be more than 0 \(got -1\)\."),
+        (
+            "李晓明",
+            22,
+            ValidationError,
+            r"李晓明 would have 24.5 hours on 2026-11-16; a day has at most 24",
+        ),
+        (
+            "赵雨桐",
+            3,
+            PermissionDeniedError,
+            r"赵雨桐 \(clerk, 住建局\) may not change 李晓明's hours: that needs a department head",
+        ),
     ],
 )
 def test_refused_cells_leave_the_store_unchanged(
-    seed: Store, actor: str, hours: float, message: str
+    seed: Store, actor: str, hours: float, error: type, message: str
 ) -> None:
     gz06 = _task(seed, "GZ-06")
     before = _unchanged(seed)
-    with pytest.raises(ValidationError, match=message):
+    with pytest.raises(error, match=message):
         set_cell_hours(
             seed, actor=actor, person="李晓明", task_id=gz06, day=MONDAY, hours=hours, now=NOW
         )

@@ -379,8 +379,8 @@ def test_rows_are_checked_against_stored_entries_periods_and_who_imports(office,
     assert [(bad.line, bad.reason) for bad in clerk.bad_rows] == [
         (
             3,
-            "李娜 cannot import hours of 张伟 (民政局): only that person, a department head of "
-            "民政局 or the central office can",
+            "李娜 (clerk, 民政局) may not import hours of 张伟 (民政局): that needs a department "
+            "head of 民政局, or the central office (role central or admin)",
         )
     ]
     assert not import_timesheets(office, mine, actor="王芳", dry_run=True, now=NOW).bad_rows

@@ -10,7 +10,12 @@ from conftest import NOW, checkpoint, file_digest
 from sqlalchemy import func, select
 
 from govperf_desktop.cli.main import main
-from govperf_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from govperf_desktop.domain.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from govperf_desktop.paths import store_path
 from govperf_desktop.services.history import history
 from govperf_desktop.services.indicators import IndicatorDraft, TaskDraft, create_indicator
@@ -152,14 +157,15 @@ def test_only_the_person_or_their_head_records_their_hours(office) -> None:
     _unchanged(
         store,
         lambda: _add(store, tasks, day=WEDNESDAY, actor="张伟"),
-        ValidationError,
-        "张伟 cannot change 李娜's timesheet: only 李娜 or a department head of 民政局 can",
+        PermissionDeniedError,
+        r"张伟 \(clerk, 民政局\) may not change 李娜's hours: that needs a department head of "
+        "民政局",
     )
     _unchanged(
         store,
         lambda: _add(store, tasks, day=WEDNESDAY, actor="宋志刚"),
-        ValidationError,
-        "cannot change 李娜's timesheet",
+        PermissionDeniedError,
+        "may not change 李娜's hours",
     )
 
 
@@ -209,8 +215,9 @@ def test_the_standard_day_is_a_setting_of_the_central_office(office) -> None:
     _unchanged(
         store,
         lambda: set_standard_day(store, 7.5, actor="王芳", now=NOW),
-        ValidationError,
-        "王芳 cannot change the standard working day",
+        PermissionDeniedError,
+        r"王芳 \(head, 民政局\) may not change the standard working day: that needs the central "
+        "office",
     )
     with pytest.raises(ValidationError, match="more than 0 and at most 24"):
         set_standard_day(store, 0, actor="周文博", now=NOW)
@@ -244,8 +251,8 @@ def test_refused_edits_leave_the_store_unchanged(office) -> None:
     entry = _add(store, tasks, hours=10)
     _add(store, tasks, day=WEDNESDAY, hours=20)
     refusals = [
-        (dict(actor="张伟", hours=5), ValidationError, "张伟 cannot change 李娜's timesheet"),
-        (dict(actor="宋志刚", hours=5), ValidationError, "only 李娜 or a department head"),
+        (dict(actor="张伟", hours=5), PermissionDeniedError, "张伟 .* may not change 李娜's hours"),
+        (dict(actor="宋志刚", hours=5), PermissionDeniedError, "a department head of 民政局"),
         (dict(actor="李娜", hours=0), ValidationError, "must be more than 0"),
         (dict(actor="李娜", hours=25), ValidationError, "cannot exceed 24"),
         (dict(actor="李娜", work_date=WEDNESDAY), ValidationError, "would have 30 hours"),
@@ -285,8 +292,8 @@ def test_delete_by_author_or_head_only(office) -> None:
     _unchanged(
         store,
         lambda: delete_entry(store, entry.id, actor="陈刚", now=NOW),
-        ValidationError,
-        "陈刚 cannot change 李娜's timesheet",
+        PermissionDeniedError,
+        r"陈刚 \(clerk, 公安局\) may not change 李娜's hours",
     )
     assert delete_entry(store, entry.id, actor="赵磊", now=NOW).hours == 8
     with store.read() as session:
@@ -359,8 +366,8 @@ def test_copy_last_week_copies_rows_with_hours_and_skips_what_cannot_be_copied(o
     _unchanged(
         store,
         lambda: copy_last_week(store, actor="陈刚", person="李娜", day=next_week, now=NOW),
-        ValidationError,
-        "陈刚 cannot change 李娜's timesheet",
+        PermissionDeniedError,
+        r"陈刚 \(clerk, 公安局\) may not change 李娜's hours",
     )
 
 
@@ -436,17 +443,21 @@ def test_only_a_head_of_the_persons_department_approves_or_reopens(office) -> No
     submit_period(store, actor="李娜", kind="week", day=TUESDAY, now=NOW)
     submit_period(store, actor="王芳", kind="week", day=TUESDAY, now=NOW)
     for actor, match in (
-        ("张伟", "Only a department head of 民政局 can approve 李娜's timesheet; 张伟 is not"),
-        ("宋志刚", "Only a department head of 民政局 can approve"),  # head of another department
-        ("周文博", "Only a department head of 民政局"),
-        ("李娜", "李娜 cannot approve their own timesheet"),
+        (
+            "张伟",
+            r"张伟 \(clerk, 民政局\) may not approve 李娜's timesheet: that needs a department "
+            "head of 民政局",
+        ),
+        ("宋志刚", "宋志刚 .* may not approve 李娜's timesheet"),  # head of another department
+        ("周文博", "that needs a department head of 民政局"),
+        ("李娜", "李娜 .* may not approve 李娜's timesheet"),
     ):
         _unchanged(
             store,
             lambda a=actor: approve_period(
                 store, actor=a, person="李娜", kind="week", day=TUESDAY, now=NOW
             ),
-            ValidationError,
+            PermissionDeniedError,
             match,
         )
     _unchanged(
@@ -454,8 +465,9 @@ def test_only_a_head_of_the_persons_department_approves_or_reopens(office) -> No
         lambda: approve_period(
             store, actor="王芳", person="王芳", kind="week", day=TUESDAY, now=NOW
         ),
-        ValidationError,
-        "王芳 cannot approve their own timesheet; another department head of 民政局 must",
+        PermissionDeniedError,
+        r"王芳 \(head, 民政局\) may not approve their own timesheet: that needs another "
+        "department head of 民政局",
     )
     approve_period(store, actor="赵磊", person="王芳", kind="week", day=TUESDAY, now=NOW)
     approve_period(store, actor="王芳", person="李娜", kind="week", day=TUESDAY, now=NOW)
@@ -464,8 +476,8 @@ def test_only_a_head_of_the_persons_department_approves_or_reopens(office) -> No
         lambda: reopen_period(
             store, actor="张伟", person="李娜", kind="week", day=TUESDAY, now=NOW
         ),
-        ValidationError,
-        "Only a department head of 民政局 can reopen",
+        PermissionDeniedError,
+        "张伟 .* may not reopen 李娜's timesheet: that needs a department head of 民政局",
     )
 
 
@@ -563,7 +575,7 @@ def test_hours_commands(office, capsys) -> None:
     code, out, _ = run("--as", "李娜", "hours", "submit", "--week", "2026-11-03")
     assert code == 0 and "submitted" in out
     code, _, err = run("--as", "张伟", "hours", "approve", "李娜", "--week", "2026-11-03")
-    assert code == 2 and "Only a department head of 民政局" in err and err.count("\n") == 1
+    assert code == 2 and "needs a department head of 民政局" in err and err.count("\n") == 1
     code, out, _ = run("--as", "王芳", "--json", "hours", "approve", "李娜", "--week", "2026-11-03")
     assert code == 0 and json.loads(out)["status"] == "locked"
     code, _, err = run("--as", "李娜", "hours", "delete", entry["id"])

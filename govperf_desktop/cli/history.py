@@ -44,7 +44,9 @@ def cmd_restore(args: argparse.Namespace, out: Output) -> int:
 
     store = open_from_args(args)
     try:
-        change = restore(store, args.record_id, version=args.to, table=args.table)
+        change = restore(
+            store, args.record_id, version=args.to, actor_id=args.actor, table=args.table
+        )
     finally:
         store.close()
     out.emit(

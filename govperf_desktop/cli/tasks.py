@@ -25,6 +25,7 @@ from govperf_desktop.cli.common import (
     iso_date,
     now_utc,
     open_from_args,
+    require_actor,
 )
 from govperf_desktop.domain.calendar import office_date, office_time, parse_moment
 from govperf_desktop.domain.errors import ValidationError
@@ -276,10 +277,12 @@ def cmd_alert_settings(args: argparse.Namespace, out: Output) -> int:
 
     store = open_from_args(args)
     try:
+        changing = args.reminder_days is not None or args.days_overdue_counting is not None
+        actor = require_actor(args) if changing else None  # a rule of the central office
         if args.reminder_days is not None:
-            workdays.set_reminder_days(store, args.reminder_days)
+            workdays.set_reminder_days(store, args.reminder_days, actor=actor)
         if args.days_overdue_counting is not None:
-            workdays.set_days_overdue_counting(store, args.days_overdue_counting)
+            workdays.set_days_overdue_counting(store, args.days_overdue_counting, actor=actor)
         settings = workdays.flow_settings(store)
     finally:
         store.close()

@@ -23,3 +23,7 @@ class ConflictError(GovperfError):
 
 class StoreError(GovperfError):
     """The store file cannot be used: missing, not a database, corrupt, or too new."""
+
+
+class PermissionDeniedError(GovperfError):
+    """The acting person's roles do not allow the action (domain/permissions.py's table)."""

@@ -9,10 +9,11 @@ A pure state machine over `Task.status`; services load the facts, ask here, then
     awaiting_acceptance ──return (lead department, with a reason)──▶ returned
 
 Who may act:
-- notify: a person of the indicator's lead department (牵头部门), or of the central office
-  (role 'central' or 'admin'); starting an indicator notifies each of its tasks.
-- start, submit, complete: a person of the task's responsible department.
-- accept, return: a person of the indicator's lead department.
+- notify: a clerk or head of the indicator's lead department (牵头部门), or the central
+  office (role 'central' or 'admin'); starting an indicator notifies each of its tasks.
+- start, submit, complete: a clerk or head of the task's responsible department.
+- accept, return: a clerk or head of the indicator's lead department.
+(Roles and scopes come from `domain.permissions`; refusals raise PermissionDeniedError.)
 
 Completion is a step of its own, taken by the responsible department after the lead department
 accepted the output (as the demo data records it): acceptance is the lead department's verdict,
@@ -38,6 +39,8 @@ from datetime import datetime, timedelta
 
 from govperf_desktop.domain.calendar import office_time
 from govperf_desktop.domain.errors import ConflictError, ValidationError
+from govperf_desktop.domain.permissions import Action, require
+from govperf_desktop.domain.permissions import Actor as Actor  # the acting person
 
 ACTIONS = ("notify", "start", "submit", "accept", "return", "complete")
 STATUS_LABELS = {
@@ -82,21 +85,9 @@ EVENT_ORDER = {
     "accepted": 4,
     "completed": 5,
 }
-CENTRAL_ROLES = frozenset({"central", "admin"})
 MAX_REASON_LENGTH = 2000
 MAX_FILE_NAME_LENGTH = 255
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-
-
-@dataclass(frozen=True)
-class Actor:
-    """The person acting, as the rules need them."""
-
-    name: str
-    department_id: str
-    department: str
-    roles: frozenset[str]
-    active: bool = True
 
 
 @dataclass(frozen=True)
@@ -143,21 +134,20 @@ def _stamp(moment: datetime) -> str:
 
 
 def check_actor(action: str, task: TaskFacts, actor: Actor) -> None:
-    """Refuse a person who may not take this step on this task."""
-    if not actor.active:
-        raise ValidationError(f"{actor.name} is no longer active and cannot act on tasks.")
+    """Refuse a person who may not take this step on this task (domain.permissions).
+
+    Accepting and returning an output are the lead department's steps; the others belong to
+    the task's responsible department.
+    """
     if action in ("accept", "return"):
-        if actor.department_id != task.lead_department_id:
-            raise ValidationError(
-                f"Only the lead department ({task.lead_department}) of indicator "
-                f"{task.indicator} can {action} task {task.code}; {actor.name} belongs to "
-                f"{actor.department}."
-            )
-    elif actor.department_id != task.department_id:
-        raise ValidationError(
-            f"{actor.name} of {actor.department} cannot {action} task {task.code}: it is the "
-            f"task of {task.department}."
-        )
+        department_id, department = task.lead_department_id, task.lead_department
+        attempt = f"{action} task {task.code} (lead department: {department})"
+    else:
+        department_id, department = task.department_id, task.department
+        attempt = f"{action} task {task.code} of {department}"
+    require(
+        actor, Action.TASK_STEP, department_id=department_id, department=department, attempt=attempt
+    )
 
 
 def check_step(action: str, task: TaskFacts) -> None:
@@ -240,13 +230,13 @@ def check_moment(
 
 def check_notifier(indicator: str, lead_department_id: str, lead: str, actor: Actor) -> None:
     """Starting an indicator is for its lead department or the central office."""
-    if not actor.active:
-        raise ValidationError(f"{actor.name} is no longer active and cannot start indicators.")
-    if actor.department_id != lead_department_id and not actor.roles & CENTRAL_ROLES:
-        raise ValidationError(
-            f"Only the lead department ({lead}) or the central office can start indicator "
-            f"{indicator}; {actor.name} belongs to {actor.department}."
-        )
+    require(
+        actor,
+        Action.START_INDICATOR,
+        department_id=lead_department_id,
+        department=lead,
+        attempt=f"start indicator {indicator} (lead department: {lead})",
+    )
 
 
 def check_indicator_start(indicator: str, status: str, pending_tasks: int) -> None:

@@ -28,7 +28,8 @@ from sqlalchemy.orm import Session
 from govperf_desktop.domain.calendar import office_date
 from govperf_desktop.domain.clock import to_utc_naive
 from govperf_desktop.domain.errors import ConflictError, ValidationError
-from govperf_desktop.services import lookup
+from govperf_desktop.domain.permissions import Action
+from govperf_desktop.services import lookup, roles
 from govperf_desktop.services.workdays import FlowSettings, days_overdue, flow_settings
 from govperf_desktop.store.ids import new_id
 from govperf_desktop.store.models import (
@@ -228,18 +229,13 @@ def acknowledge_alert(
         row = lookup.task_in(session, task, indicator)
         head = session.get(Person, actor_id)
         assert head is not None
-        department = session.get(Department, row.department_id)
-        department_name = department.name if department else row.department_id
-        is_head = session.scalar(
-            select(PersonRole.role).where(
-                PersonRole.person_id == head.id, PersonRole.role == "head"
-            )
+        roles.require(
+            session,
+            head,
+            Action.ACKNOWLEDGE_WARNINGS,
+            department_id=row.department_id,
+            attempt=f"acknowledge alerts about task {row.code}",
         )
-        if not (is_head and head.active and head.department_id == row.department_id):
-            raise ValidationError(
-                f"Only the head of {department_name} can acknowledge alerts about task "
-                f"{row.code}; {head.name} is not."
-            )
         if not _alerts_of_kind(session, kind, today, settings, [Task.id == row.id]):
             deadline = f"{row.deadline:%Y-%m-%d}" if row.deadline else "none"
             raise ConflictError(

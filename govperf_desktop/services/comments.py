@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session, aliased
 from govperf_desktop.domain.clock import to_utc_naive
 from govperf_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from govperf_desktop.domain.mentions import candidate_names, parse_mentions, require_resolved
-from govperf_desktop.services import lookup
+from govperf_desktop.domain.permissions import Action
+from govperf_desktop.services import lookup, roles
 from govperf_desktop.store.ids import new_id
 from govperf_desktop.store.models import Comment, Department, Indicator, Mention, Person
 from govperf_desktop.store.store import Store
@@ -78,6 +79,11 @@ def acting_person(store: Store, person: str) -> Actor:
         department = session.get(Department, found.department_id)
         assert department is not None  # foreign key
         return Actor(found.id, found.name, department.id, department.name)
+
+
+def _require(session: Session, actor: Actor, attempt: str) -> None:
+    """Comments are written for the person's own department by its clerks and heads."""
+    roles.require(session, session.get(Person, actor.id), Action.COMMENT, attempt=attempt)
 
 
 def checked_body(text: str) -> str:
@@ -189,6 +195,7 @@ def add_comment(
     moment = to_utc_naive(now)
     with store.write(actor_id=actor.id) as session:
         on_task = lookup.task_in(session, task, indicator)
+        _require(session, actor, f"comment on task {on_task.code}")
         answered = None
         if reply_to is not None:
             answered = comment_row(session, reply_to)
@@ -231,6 +238,7 @@ def edit_comment(
     moment = to_utc_naive(now)
     with store.write(actor_id=actor.id) as session:
         previous = comment_row(session, comment_id)
+        _require(session, actor, f"edit comment {previous.id}")
         if previous.author_id != actor.id:
             author = session.get(Person, previous.author_id)
             raise ValidationError(
@@ -274,6 +282,7 @@ def resolve_problem(
     moment = to_utc_naive(now)
     with store.write(actor_id=actor.id) as session:
         problem = comment_row(session, comment_id)
+        _require(session, actor, f"mark problem {problem.id} resolved")
         require_latest(session, problem)
         if not problem.is_problem:
             raise ValidationError(

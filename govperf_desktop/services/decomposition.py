@@ -32,6 +32,7 @@ from govperf_desktop.domain.decomposition import (
     task_problems,
 )
 from govperf_desktop.domain.errors import ValidationError
+from govperf_desktop.domain.permissions import Action
 from govperf_desktop.domain.recurrence import chinese_text
 from govperf_desktop.services import lookup
 from govperf_desktop.services.decomposition_read import ParsedWorkbook, read_workbook
@@ -187,7 +188,7 @@ def import_workbook(
 ) -> ImportResult:
     """Check a filled workbook completely, then save its indicator — all of it or nothing."""
     if actor:
-        central_person(store, actor, "import indicators")
+        central_person(store, actor, Action.DEFINE_INDICATORS, "import indicators")
     elif not dry_run:
         raise ValidationError(
             "Importing an indicator is the central office's action; name who imports it "

@@ -7,7 +7,7 @@ was. A recurring task ("每月10日", stored as "monthly:10") is saved as a temp
 set, no deadline) plus one instance per occurrence in the indicator's period, coded
 "MZ-1/2026-11", with the template's output standard and the dependencies of the same
 occurrence (domain.decomposition). Defining indicators is the central office's action: a
-person named as acting must hold the role 'central' or 'admin'.
+person named as acting must hold the role 'central' or 'admin' (domain.permissions).
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ from govperf_desktop.domain.decomposition import (
 )
 from govperf_desktop.domain.dependencies import check_acyclic
 from govperf_desktop.domain.errors import ValidationError
+from govperf_desktop.domain.permissions import Action
 from govperf_desktop.domain.recurrence import parse_rule
-from govperf_desktop.services import lookup
+from govperf_desktop.services import lookup, roles
 from govperf_desktop.store.ids import new_id
 from govperf_desktop.store.models import (
     LIABILITY_KINDS,
@@ -39,14 +40,12 @@ from govperf_desktop.store.models import (
     Department,
     Indicator,
     LiabilityRule,
-    PersonRole,
     StandardItem,
     Task,
     TaskDependency,
 )
 from govperf_desktop.store.store import Store
 
-CENTRAL_ROLES = ("central", "admin")
 MAX_NAME_LENGTH = 200
 MAX_PERIOD_LENGTH = 20
 
@@ -115,26 +114,17 @@ class ActingPerson:
     roles: tuple[str, ...]
 
 
-def central_person(store: Store, actor: str, action: str) -> ActingPerson:
-    """The person named by `actor`, if they may act for the central office (else refused)."""
+def central_person(
+    store: Store,
+    actor: str,
+    action: Action = Action.DEFINE_INDICATORS,
+    attempt: str | None = None,
+) -> ActingPerson:
+    """The person named by `actor`, if their roles allow `action`, a central office action
+    (else PermissionDeniedError naming `attempt`, e.g. 'import indicators')."""
     with store.read() as session:
-        person = lookup.person(session, actor)
-        department = session.get(Department, person.department_id)
-        roles = tuple(
-            sorted(
-                session.scalars(select(PersonRole.role).where(PersonRole.person_id == person.id))
-            )
-        )
-    home = department.name if department else "?"
-    if not person.active:
-        raise ValidationError(f"{person.name} ({home}) is no longer active and cannot {action}.")
-    if not set(roles) & set(CENTRAL_ROLES):
-        held = ", ".join(roles) or "no role"
-        raise ValidationError(
-            f"{person.name} ({home}, {held}) cannot {action}: that is the central office's "
-            "action (role central or admin)."
-        )
-    return ActingPerson(person.id, person.name, home, roles)
+        person = roles.require(session, lookup.person(session, actor), action, attempt=attempt)
+    return ActingPerson(person.id, person.name, person.department, tuple(sorted(person.roles)))
 
 
 def task_lines(draft: IndicatorDraft, rows: Sequence[int] | None = None) -> list[TaskLine]:
@@ -235,7 +225,7 @@ def create_indicator(
     problems = draft_problems(draft)
     if problems:
         raise ValidationError(str(problems[0]))
-    actor_id = central_person(store, actor, "define indicators").id if actor else None
+    actor_id = central_person(store, actor, attempt="define indicators").id if actor else None
     plan = plan_instances(task_lines(draft), draft.period_start, draft.period_end)
     moment = to_utc_naive(now)
     liability = DEFAULT_LIABILITY if draft.liability is None else draft.liability
@@ -317,9 +307,17 @@ def create_indicator(
     )
 
 
-def add_dependency(store: Store, task_id: str, depends_on_id: str) -> None:
-    """Make `task_id` depend on `depends_on_id` (same indicator, no cycle)."""
-    with store.write() as session:
+def add_dependency(
+    store: Store, task_id: str, depends_on_id: str, *, actor: str | None = None
+) -> None:
+    """Make `task_id` depend on `depends_on_id` (same indicator, no cycle).
+
+    `actor`, the person changing the decomposition table, needs the role central or admin;
+    None is for setup code, as in `create_indicator`.
+    """
+    attempt = "change task dependencies"
+    actor_id = central_person(store, actor, attempt=attempt).id if actor else None
+    with store.write(actor_id=actor_id) as session:
         task = lookup.task(session, task_id)
         upstream = lookup.task(session, depends_on_id)
         if task.id == upstream.id:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from govperf_desktop.domain.clock import to_utc_naive
 from govperf_desktop.domain.errors import ValidationError
+from govperf_desktop.domain.permissions import Action
 from govperf_desktop.domain.scoring_config import (
     ScoringConfig,
     merge,
@@ -175,7 +176,7 @@ def save_config(
     """
     if weights is None and config is None:
         raise ValidationError("Give new weights (--weights) or a configuration file (--file).")
-    person = central_person(store, actor, "change scoring configurations")
+    person = central_person(store, actor, Action.DEFINE_RULES, "change scoring configurations")
     with store.write(actor_id=person.id) as session:
         target = lookup.indicator(session, indicator) if indicator else None
         current = effective_config(config_sources(session), target.id if target else None)

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session, aliased
 
 from govperf_desktop.domain.clock import to_utc_naive
 from govperf_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from govperf_desktop.services import lookup
+from govperf_desktop.domain.permissions import Action
+from govperf_desktop.services import lookup, roles
 from govperf_desktop.services.comments import acting_person, comment_row, require_latest
 from govperf_desktop.store.ids import new_id
 from govperf_desktop.store.models import Department, Person, SupportRecord, Task
@@ -93,6 +94,12 @@ def add_support(
     actor = acting_person(store, person)
     with store.write(actor_id=actor.id) as session:
         on_task = lookup.task_in(session, task, indicator)
+        roles.require(
+            session,
+            session.get(Person, actor.id),
+            Action.RECORD_SUPPORT,
+            attempt=f"record support given on task {on_task.code}",
+        )
         receiver = lookup.department(session, to_department)
         if receiver.id == actor.department_id:
             raise ValidationError(
@@ -136,11 +143,13 @@ def confirm_support(store: Store, support_id: str, *, person: str, now: datetime
                 f"Support record {record.id} was already confirmed by {view.confirmed_by} on "
                 f"{record.confirmed_at:%Y-%m-%d}."
             )
-        if actor.department_id != record.to_department_id:
-            raise ValidationError(
-                f"Only a person of {view.to_department}, which received the support, can "
-                f"confirm support record {record.id}; {actor.name} is of {actor.department}."
-            )
+        roles.require(
+            session,
+            session.get(Person, actor.id),
+            Action.RECORD_SUPPORT,
+            department_id=record.to_department_id,
+            attempt=f"confirm support record {record.id} (received by {view.to_department})",
+        )
         moment = to_utc_naive(now)
         if moment < record.recorded_at:
             raise ValidationError(

@@ -20,14 +20,13 @@ from govperf_desktop.domain import taskflow as flow
 from govperf_desktop.domain.clock import to_utc_naive
 from govperf_desktop.domain.errors import StoreError, ValidationError
 from govperf_desktop.domain.taskflow import Attachment
-from govperf_desktop.services import lookup
+from govperf_desktop.services import lookup, roles
 from govperf_desktop.services.admin import LOCAL_NODE_KEY
 from govperf_desktop.store.ids import new_id
 from govperf_desktop.store.models import (
     Department,
     Indicator,
     Person,
-    PersonRole,
     Setting,
     StandardItem,
     Submission,
@@ -77,15 +76,7 @@ def _actor(session: Session, person_id: str) -> tuple[Person, flow.Actor]:
     person = session.get(Person, person_id)
     if person is None:
         raise ValidationError("The acting person no longer exists.")
-    roles = session.scalars(select(PersonRole.role).where(PersonRole.person_id == person.id))
-    department = session.get(Department, person.department_id)
-    return person, flow.Actor(
-        name=person.name,
-        department_id=person.department_id,
-        department=department.name if department else person.department_id,
-        roles=frozenset(roles),
-        active=bool(person.active),
-    )
+    return person, roles.actor_of(session, person)
 
 
 def _local_node_id(session: Session) -> str:

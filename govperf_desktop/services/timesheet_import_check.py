@@ -19,10 +19,13 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from govperf_desktop.domain import permissions
 from govperf_desktop.domain import timesheet_columns as cells
 from govperf_desktop.domain import timesheets as rules
 from govperf_desktop.domain.errors import ValidationError
 from govperf_desktop.domain.ids import is_record_id
+from govperf_desktop.domain.permissions import Action
+from govperf_desktop.services import roles
 from govperf_desktop.services import timesheet_rules as check
 from govperf_desktop.store.models import (
     CooperatingDepartment,
@@ -35,7 +38,6 @@ from govperf_desktop.store.models import (
 )
 
 CHUNK = 500  # values per IN (...) list
-IMPORTING_ROLES = {"central", "admin"}  # may import anyone's hours (data migration)
 
 
 @dataclass
@@ -235,18 +237,22 @@ def _resolve_task(row: CheckedRow, text: dict[str, str], found: _Lookups) -> Non
 
 
 class _Permission:
+    """Whose rows the importer may import (`domain.permissions`): their own, as a clerk or
+    head; their department's, as its head; anyone's, as the central office."""
+
     def __init__(self, session: Session, acting_id: str) -> None:
-        self.actor = session.get(Person, acting_id)
-        roles = check.roles_of(session, acting_id)
-        self.anyone = bool(roles & IMPORTING_ROLES)
-        self.head_of = self.actor.department_id if "head" in roles else None
+        self.actor = roles.actor_of(session, session.get(Person, acting_id))
 
     def refusal(self, row: CheckedRow, department: str) -> str | None:
-        if self.anyone or row.person_id == self.actor.id or row.department_id == self.head_of:
+        if row.person_id == self.actor.id:
+            action, target = Action.RECORD_HOURS, None
+        else:
+            action, target = Action.IMPORT_HOURS, row.department_id
+        if permissions.permitted(self.actor, action, department_id=target):
             return None
         return (
-            f"{self.actor.name} cannot import hours of {row.person_name} ({department}): only "
-            f"that person, a department head of {department} or the central office can"
+            f"{permissions.describe(self.actor)} may not import hours of {row.person_name} "
+            f"({department}): that needs {permissions.needed(action, department)}"
         )
 
 

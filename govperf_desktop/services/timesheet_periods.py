@@ -24,8 +24,9 @@ from sqlalchemy.orm import Session
 
 from govperf_desktop.domain import timesheets as rules
 from govperf_desktop.domain.clock import to_utc_naive
-from govperf_desktop.domain.errors import ConflictError, ValidationError
-from govperf_desktop.services import lookup
+from govperf_desktop.domain.errors import ConflictError, PermissionDeniedError
+from govperf_desktop.domain.permissions import Action, describe
+from govperf_desktop.services import lookup, roles
 from govperf_desktop.services import timesheet_rules as check
 from govperf_desktop.store.ids import new_id
 from govperf_desktop.store.models import Person, TimesheetEntry, TimesheetPeriod
@@ -100,15 +101,18 @@ def _find(session: Session, worker: Person, start: date, end: date) -> Timesheet
 
 
 def _head_acting(session: Session, acting: Person, worker: Person, verb: str) -> None:
+    """A head of the worker's department, and not the worker (separation of duties)."""
+    actor = roles.require(
+        session,
+        acting,
+        Action.APPROVE_TIMESHEET_PERIODS,
+        department_id=worker.department_id,
+        attempt=f"{verb} {worker.name}'s timesheet",
+    )
     if acting.id == worker.id:
-        raise ValidationError(
-            f"{acting.name} cannot {verb} their own timesheet; another department head of "
-            f"{check.department_name(session, worker.department_id)} must."
-        )
-    if not check.is_head_of(session, acting, worker.department_id):
-        raise ValidationError(
-            f"Only a department head of {check.department_name(session, worker.department_id)}"
-            f" can {verb} {worker.name}'s timesheet; {acting.name} is not one."
+        raise PermissionDeniedError(
+            f"{describe(actor)} may not {verb} their own timesheet: that needs another "
+            f"department head of {actor.department}."
         )
 
 
@@ -123,6 +127,7 @@ def submit_period(store: Store, *, actor: str, kind: str, day: date, now: dateti
     acting_id = _acting_id(store, actor)
     with store.write(actor_id=acting_id) as session:
         worker = session.get(Person, acting_id)
+        roles.require(session, worker, Action.RECORD_HOURS, attempt="submit their timesheet")
         period = _find(session, worker, start, end)
         label = rules.period_label(start, end)
         rules.check_can_submit(worker.name, label, period.status if period else None)

@@ -1,10 +1,10 @@
 """What every timesheet service checks, as functions of an open session.
 
-Who may write a person's entries (the person, or a head of their department), whether a
-department works on a task's indicator, whether a day lies in a closed period, the sums of a
-person's day, the standard working day (setting `standard_day_hours`) and the rest days of
-the calendar. The rules themselves are in `domain/timesheets.py`; this module reads what they
-need from the store.
+Who may write a person's entries (the person, or a head of their department: the table in
+`domain/permissions.py`), whether a department works on a task's indicator, whether a day
+lies in a closed period, the sums of a person's day, the standard working day (setting
+`standard_day_hours`) and the rest days of the calendar. The rules themselves are in
+`domain/timesheets.py`; this module reads what they need from the store.
 """
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ from sqlalchemy.orm import Session
 
 from govperf_desktop.domain import timesheets as rules
 from govperf_desktop.domain.errors import StoreError, ValidationError
+from govperf_desktop.domain.permissions import Action
+from govperf_desktop.services import roles
 from govperf_desktop.services.workdays import load_work_calendar
 from govperf_desktop.store.models import (
     CooperatingDepartment,
     Department,
     Indicator,
     Person,
-    PersonRole,
     Setting,
     Task,
     TimesheetEntry,
@@ -65,26 +66,22 @@ def standard_day_hours(session: Session) -> float:
         ) from None
 
 
-def roles_of(session: Session, person_id: str) -> set[str]:
-    return set(session.scalars(select(PersonRole.role).where(PersonRole.person_id == person_id)))
-
-
-def is_head_of(session: Session, person: Person, department_id: str) -> bool:
-    """True when `person` is a department head (role 'head') of `department_id`."""
-    return person.department_id == department_id and "head" in roles_of(session, person.id)
-
-
 def department_name(session: Session, department_id: str) -> str:
     return session.scalar(select(Department.name).where(Department.id == department_id)) or "?"
 
 
 def check_may_write_for(session: Session, actor: Person, worker: Person) -> None:
-    """A person's entries are written by that person or by a head of their department."""
-    if actor.id == worker.id or is_head_of(session, actor, worker.department_id):
+    """A person's entries are written by that person (a clerk or head) or by a head of their
+    department (`domain.permissions`); anyone else is refused with PermissionDeniedError."""
+    if actor.id == worker.id:
+        roles.require(session, actor, Action.RECORD_HOURS)
         return
-    raise ValidationError(
-        f"{actor.name} cannot change {worker.name}'s timesheet: only {worker.name} or a "
-        f"department head of {department_name(session, worker.department_id)} can."
+    roles.require(
+        session,
+        actor,
+        Action.RECORD_HOURS_FOR_OTHERS,
+        department_id=worker.department_id,
+        attempt=f"change {worker.name}'s hours",
     )
 
 

@@ -22,8 +22,9 @@ from sqlalchemy.orm import Session
 from govperf_desktop.domain import timesheets as rules
 from govperf_desktop.domain.clock import to_utc_naive
 from govperf_desktop.domain.errors import NotFoundError, ValidationError
+from govperf_desktop.domain.permissions import Action
 from govperf_desktop.domain.timesheets import validate_day_total, validate_entry_hours
-from govperf_desktop.services import lookup
+from govperf_desktop.services import lookup, roles
 from govperf_desktop.services import timesheet_rules as check
 from govperf_desktop.store.ids import new_id
 from govperf_desktop.store.models import Person, Setting, Task, TimesheetEntry
@@ -221,13 +222,15 @@ def set_standard_day(store: Store, hours: float, *, actor: str, now: datetime) -
     """
     _ = now
     hours = rules.validate_standard_day(hours)
-    with store.write() as session:
-        acting = lookup.person(session, actor)
-        if not check.roles_of(session, acting.id) & {"central", "admin"}:
-            raise ValidationError(
-                f"{acting.name} cannot change the standard working day; the central office "
-                "or an administrator sets it."
-            )
+    with store.read() as session:
+        acting_id = lookup.person(session, actor).id
+    with store.write(actor_id=acting_id) as session:
+        roles.require(
+            session,
+            session.get(Person, acting_id),
+            Action.DEFINE_RULES,
+            attempt="change the standard working day",
+        )
         setting = session.get(Setting, check.STANDARD_DAY_KEY)
         if setting is None:
             session.add(Setting(key=check.STANDARD_DAY_KEY, value=f"{hours:g}"))

@@ -22,7 +22,9 @@ from sqlalchemy import select
 from govperf_desktop.domain.calendar import DAY_COUNTS, WorkCalendar, parse_work_calendar
 from govperf_desktop.domain.calendar import days_overdue as count_days_overdue
 from govperf_desktop.domain.errors import StoreError, ValidationError
+from govperf_desktop.domain.permissions import Action
 from govperf_desktop.paths import resources_dir
+from govperf_desktop.services import roles
 from govperf_desktop.store.models import Setting
 from govperf_desktop.store.store import Store
 
@@ -66,8 +68,19 @@ def _read(store: Store, key: str) -> str | None:
         return session.scalar(select(Setting.value).where(Setting.key == key))
 
 
-def _write(store: Store, key: str, value: str) -> None:
-    with store.write() as session:
+def _write(store: Store, key: str, value: str, actor: str | None) -> None:
+    """Save a setting; `actor`, when named, needs the role central or admin (a rule change).
+
+    None is for setup code and tests, where no person acts.
+    """
+    actor_id = None
+    if actor is not None:
+        with store.read() as session:
+            person = roles.acting(session, actor)
+            actor_id = roles.require(
+                session, person, Action.DEFINE_RULES, attempt="change the alert settings"
+            ).id
+    with store.write(actor_id=actor_id) as session:
         setting = session.get(Setting, key)
         if setting is None:
             session.add(Setting(key=key, value=value))
@@ -85,23 +98,25 @@ def flow_settings(store: Store) -> FlowSettings:
     )
 
 
-def set_reminder_days(store: Store, days: int) -> FlowSettings:
+def set_reminder_days(store: Store, days: int, *, actor: str | None = None) -> FlowSettings:
     """Reminders (提醒) appear this many days before a deadline (0: on the day only)."""
     if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_REMINDER_DAYS:
         raise ValidationError(
             f"Reminder days must be a whole number from 0 to {MAX_REMINDER_DAYS} (got {days!r})."
         )
-    _write(store, REMINDER_DAYS_KEY, str(days))
+    _write(store, REMINDER_DAYS_KEY, str(days), actor)
     return flow_settings(store)
 
 
-def set_days_overdue_counting(store: Store, counting: str) -> FlowSettings:
+def set_days_overdue_counting(
+    store: Store, counting: str, *, actor: str | None = None
+) -> FlowSettings:
     """Count days overdue (超期天数) in calendar days or in working days."""
     if counting not in DAY_COUNTS:
         raise ValidationError(
             f"Days overdue are counted in 'calendar' or 'working' days (got {counting!r})."
         )
-    _write(store, DAYS_OVERDUE_COUNTING_KEY, counting)
+    _write(store, DAYS_OVERDUE_COUNTING_KEY, counting, actor)
     return flow_settings(store)
 
 

@@ -266,7 +266,8 @@ def test_a_clerk_cannot_approve_a_colleague(
     page.week._period_action("approve")  # what the button would do if it were enabled
     wait_for(qtbot, lambda: shown)
     assert shown == [
-        "Only a department head of 住建局 can approve 李晓明's timesheet; 赵雨桐 is not one."
+        "赵雨桐 (clerk, 住建局) may not approve 李晓明's timesheet: that needs a department "
+        "head of 住建局."
     ]
 
 

@@ -352,7 +352,8 @@ class _Province:
             if ms >= self.today_ms:
                 return False
             lag = 0 if random() < 0.7 else (1 + int(random() * 48)) * HOUR_MS  # synced later
-            actor = self.dept_ids[dept if kind in ("started", "submitted") else lead]
+            own = kind in ("started", "submitted", "completed")  # the task department's steps
+            actor = self.dept_ids[dept if own else lead]
             detail = submission[5] if submission and kind == "returned" else None
             recorded = ms + lag if ms + lag < self.today_ms else ms
             event = [ms, task_id, kind, actor, self.person_ids[person], submission, detail]
@@ -391,7 +392,8 @@ class _Province:
             if not missing:
                 accepted = day + rng.randint(0, 2)
                 if emit(accepted, "accepted", self._person(lead), submission):
-                    emit(accepted + rng.randint(0, 1), "completed", self._person(lead))
+                    # completing is the task department's own step, as services enforce
+                    emit(accepted + rng.randint(0, 1), "completed", worker)
                 break
             if not emit(day, "returned", self._person(lead), submission):
                 break
