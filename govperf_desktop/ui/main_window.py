@@ -1,45 +1,37 @@
 """The main window: page navigation on the left, the pages in a stack, menus, saved layout.
 
-The dashboard shows who this installation is and how many records of each kind its store
-holds, from `services.admin.store_info`; the other pages are placeholders until their issues
-land. The window never touches the database itself: it calls services and shows their data.
+Each page is built the first time it is shown (`page(key)`), so start-up builds only the
+page the window opens on; a page whose module does not exist yet is a placeholder. The
+window owns navigation between pages: a task opened from the dashboard or the communication
+log is shown on the indicators page's task view, at the comment when one is named. The
+window never touches the database itself: pages call services off the UI thread.
 """
 
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSettings,
-    Qt,
-)
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFormLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from govperf_desktop import __version__
-from govperf_desktop.services.admin import Store, StoreInfo, store_info
+from govperf_desktop.services.admin import Store
 from govperf_desktop.ui.i18n import LANGUAGE_SETTING, LANGUAGES
 from govperf_desktop.ui.pages import page_module
+from govperf_desktop.ui.pages.dashboard import DashboardPage
+from govperf_desktop.ui.pages.dashboard_models import RecordCountModel
+
+__all__ = ["DashboardPage", "MainWindow", "PlaceholderPage", "RecordCountModel"]
 
 # Page keys in navigation order; `MainWindow.show_page` takes one of these.
 PAGE_DASHBOARD = "dashboard"
@@ -70,202 +62,12 @@ SETTING_PAGE = "main_window/page"
 
 DEFAULT_SIZE = (1100, 720)
 NAVIGATION_WIDTH = 160
-COUNTS_TABLE_WIDTH = 480
-ROW_PADDING = 8  # pixels above and below a table row's text
 
 
 def _heading(text: str, level: int) -> QLabel:
     label = QLabel(f"<h{level}>{escape(text)}</h{level}>")
     label.setTextFormat(Qt.TextFormat.RichText)
     return label
-
-
-class RecordCountModel(QAbstractTableModel):
-    """Record kinds of the store and how many rows each has, one kind per row."""
-
-    COL_KIND = 0
-    COL_COUNT = 1
-
-    # Role returning the record kind's key (its table name), untranslated.
-    KindRole = Qt.ItemDataRole.UserRole
-    # Role returning a comparable value for sorting (the label, or the count as an int).
-    SortRole = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, int]] = []
-        self._labels: dict[str, str] = {}
-
-    def set_rows(self, counts: dict[str, int]) -> None:
-        """Replace the contents with `counts` (record kind → number of rows), keeping its order."""
-        self.beginResetModel()
-        self._labels = self._kind_labels()
-        self._rows = list(counts.items())
-        self.endResetModel()
-
-    def kind_label(self, kind: str) -> str:
-        """The translated name of a record kind; an unknown kind shows as its key."""
-        return self._labels.get(kind, kind)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
-
-    def data(
-        self,
-        index: QModelIndex | QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        kind, count = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.COL_KIND:
-                return self.kind_label(kind)
-            if column == self.COL_COUNT:
-                return QLocale().toString(count)
-        elif role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_COUNT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        elif role == self.KindRole:
-            return kind
-        elif role == self.SortRole:
-            return count if column == self.COL_COUNT else self.kind_label(kind)
-        return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if section == self.COL_KIND:
-            return self.tr("Record kind")
-        if section == self.COL_COUNT:
-            return self.tr("Count")
-        return None
-
-    def _kind_labels(self) -> dict[str, str]:
-        # One literal self.tr() per kind, so that lupdate finds every one of them.
-        return {
-            "departments": self.tr("Departments"),
-            "people": self.tr("People"),
-            "nodes": self.tr("Installations"),
-            "indicators": self.tr("Performance indicators"),
-            "cooperating_departments": self.tr("Cooperating departments"),
-            "tasks": self.tr("Tasks"),
-            "task_dependencies": self.tr("Task dependencies"),
-            "standard_items": self.tr("Output standard items"),
-            "liability_rules": self.tr("Joint-liability rules"),
-            "task_events": self.tr("Task events"),
-            "submissions": self.tr("Submissions"),
-            "submission_files": self.tr("Submission files"),
-            "timesheet_entries": self.tr("Timesheet entries"),
-            "comments": self.tr("Task comments"),
-            "mentions": self.tr("Mentions"),
-            "support_records": self.tr("Support records"),
-            "scoring_configs": self.tr("Scoring configurations"),
-        }
-
-
-class DashboardPage(QWidget):
-    """This installation's identity and the record counts of its store."""
-
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._store = store
-        self.setObjectName("dashboardPage")
-
-        self.identity_heading = _heading(self.tr("This installation"), level=2)
-        self.node_name = QLabel()
-        self.node_role = QLabel()
-        self.node_department = QLabel()
-        self.node_id = QLabel()
-        self.store_path = QLabel()
-        self.schema_revision = QLabel()
-        for label in (
-            self.node_name,
-            self.node_role,
-            self.node_department,
-            self.node_id,
-            self.store_path,
-            self.schema_revision,
-        ):
-            # Names come from users and other offices: never interpret them as rich text.
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.node_name.setObjectName("nodeName")
-        # A long path must not force the window wider; the full path is in the tooltip.
-        self.store_path.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.missing_identity = QLabel(
-            self.tr("This store has no installation identity yet. Create one with 'govperf init'.")
-        )
-        self.missing_identity.setWordWrap(True)
-        self.missing_identity.hide()
-
-        identity = QFormLayout()
-        identity.addRow(self.tr("Name:"), self.node_name)
-        identity.addRow(self.tr("Role:"), self.node_role)
-        identity.addRow(self.tr("Department:"), self.node_department)
-        identity.addRow(self.tr("Installation ID:"), self.node_id)
-        identity.addRow(self.tr("Store file:"), self.store_path)
-        identity.addRow(self.tr("Schema revision:"), self.schema_revision)
-
-        self.counts_model = RecordCountModel(self)
-        self.counts_table = QTableView()
-        self.counts_table.setObjectName("recordCounts")
-        self.counts_table.setModel(self.counts_model)
-        self.counts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.counts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.counts_table.setAlternatingRowColors(True)
-        rows = self.counts_table.verticalHeader()
-        rows.hide()
-        rows.setDefaultSectionSize(self.fontMetrics().height() + ROW_PADDING)
-        # Two short columns read badly when stretched across a wide window.
-        self.counts_table.setMinimumWidth(COUNTS_TABLE_WIDTH // 2)
-        self.counts_table.setMaximumWidth(COUNTS_TABLE_WIDTH)
-        header = self.counts_table.horizontalHeader()
-        header.setSectionResizeMode(RecordCountModel.COL_KIND, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(
-            RecordCountModel.COL_COUNT, QHeaderView.ResizeMode.ResizeToContents
-        )
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.identity_heading)
-        layout.addWidget(self.missing_identity)
-        layout.addLayout(identity)
-        layout.addSpacing(12)
-        layout.addWidget(_heading(self.tr("Records in this store"), level=3))
-        layout.addWidget(self.counts_table, stretch=1)
-
-    def refresh(self) -> StoreInfo:
-        """Reload the identity and the counts from the store; returns what was shown."""
-        info = store_info(self._store)
-        node = info.node
-        self.missing_identity.setVisible(node is None)
-        none = "—"
-        self.node_name.setText(node.name if node else none)
-        self.node_role.setText(self.role_label(node.role) if node else none)
-        self.node_department.setText((node.department or none) if node else none)
-        self.node_id.setText(node.id if node else none)
-        self.store_path.setText(info.path)
-        self.store_path.setToolTip(info.path)
-        self.schema_revision.setText(info.schema_revision or none)
-        self.counts_model.set_rows(info.counts)
-        return info
-
-    def role_label(self, role: str) -> str:
-        """The translated name of an installation's role (NODE_ROLES)."""
-        labels = {
-            "central": self.tr("Central office"),
-            "department": self.tr("Department office"),
-            "evaluator": self.tr("Evaluator"),
-        }
-        return labels.get(role, role)
 
 
 class PlaceholderPage(QWidget):
@@ -298,17 +100,17 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("govperf — cross-department performance"))
 
-        titles = self._page_titles()
+        self._titles = self._page_titles()
+        self._built: dict[str, QWidget] = {}
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setMinimumWidth(NAVIGATION_WIDTH // 2)
         self.navigation.setSpacing(4)
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
-        self.dashboard = DashboardPage(store)
         for key in PAGE_KEYS:
-            self.navigation.addItem(titles[key])
-            self.pages.addWidget(self._create_page(key, titles[key]))
+            self.navigation.addItem(self._titles[key])
+            self.pages.addWidget(QWidget())  # an empty stand-in until the page is first shown
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -327,13 +129,65 @@ class MainWindow(QMainWindow):
 
     # -- pages
 
+    @property
+    def dashboard(self) -> DashboardPage:
+        page = self.page(PAGE_DASHBOARD)
+        assert isinstance(page, DashboardPage)
+        return page
+
+    def page(self, key: str) -> QWidget:
+        """The page `key` (one of PAGE_KEYS), built now if it has not been shown yet."""
+        page = self._built.get(key)
+        if page is None:
+            page = self._create_page(key, self._titles[key])
+            self._built[key] = page
+            row = PAGE_KEYS.index(key)
+            current = self.pages.currentIndex()
+            stand_in = self.pages.widget(row)
+            self.pages.insertWidget(row, page)
+            self.pages.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self.pages.setCurrentIndex(current)
+        return page
+
+    def is_built(self, key: str) -> bool:
+        return key in self._built
+
     def _create_page(self, key: str, title: str) -> QWidget:
         if key == PAGE_DASHBOARD:
-            return self.dashboard
+            dashboard = DashboardPage(self._store, self)
+            dashboard.open_task.connect(self.open_task)
+            dashboard.open_sync.connect(lambda: self.show_page(PAGE_SYNC))
+            return dashboard
         module = page_module(key)
         if module is None:
             return PlaceholderPage(title)
-        return module.create_page(self._store, self)
+        page = module.create_page(self._store, self)
+        if key == PAGE_COMMUNICATION:
+            if hasattr(page, "open_comment"):
+                page.open_comment.connect(self.open_task)
+            elif hasattr(page, "open_task"):
+                page.open_task.connect(lambda task_id: self.open_task(task_id, ""))
+        return page
+
+    def open_task(self, task_id: str, comment_id: str = "") -> None:
+        """Show the task page of `task_id` (on the indicators page), at `comment_id` if given."""
+        indicators = self.page(PAGE_INDICATORS)
+        self.show_page(PAGE_INDICATORS)
+        if not hasattr(indicators, "open_task"):
+            return
+        task_view = getattr(indicators, "task_view", None)
+        if comment_id and task_view is not None:
+
+            def at_comment() -> None:
+                if getattr(task_view, "_task_id", task_id) != task_id:
+                    return
+                task_view.loaded.disconnect(at_comment)
+                task_view.communication_tabs.setCurrentWidget(task_view.comments)
+                task_view.comments.select_comment(comment_id)
+
+            task_view.loaded.connect(at_comment)
+        indicators.open_task(task_id)
 
     def _page_titles(self) -> dict[str, str]:
         return {
@@ -356,9 +210,8 @@ class MainWindow(QMainWindow):
     def _on_page_selected(self, row: int) -> None:
         if not 0 <= row < len(PAGE_KEYS):
             return
+        self.page(PAGE_KEYS[row])
         self.pages.setCurrentIndex(row)
-        if PAGE_KEYS[row] == PAGE_DASHBOARD:
-            self.dashboard.refresh()
 
     # -- menus
 
@@ -432,7 +285,7 @@ class MainWindow(QMainWindow):
             page = 0
         page = page if 0 <= page < len(PAGE_KEYS) else 0
         # Whether setCurrentRow emits depends on the list's previous state: select quietly,
-        # then show the page (and load the dashboard) exactly once.
+        # then build and show the page exactly once.
         self.navigation.blockSignals(True)
         self.navigation.setCurrentRow(page)
         self.navigation.blockSignals(False)

@@ -19,6 +19,7 @@ from govperf_desktop.paths import store_path
 from govperf_desktop.services.admin import store_info
 from govperf_desktop.store.store import Store
 from govperf_desktop.ui import i18n
+from govperf_desktop.ui import main_window as main_window_module
 from govperf_desktop.ui.app import main
 from govperf_desktop.ui.fonts import CJK_FONT_FAMILIES, installed_cjk_families, setup_qt_fonts
 from govperf_desktop.ui.i18n import LANGUAGE_SETTING, compile_translations, resolve_language
@@ -26,11 +27,14 @@ from govperf_desktop.ui.main_window import (
     PAGE_DASHBOARD,
     PAGE_KEYS,
     PAGE_SCORES,
+    PAGE_SYNC,
     PAGE_TIMESHEETS,
     MainWindow,
     PlaceholderPage,
     RecordCountModel,
 )
+from govperf_desktop.ui.operations import pending_count
+from govperf_desktop.ui.pages.dashboard import TAB_INSTALLATION
 
 from .conftest import NODE_NAME
 
@@ -55,10 +59,13 @@ def _count_for(model: RecordCountModel, kind: str) -> str:
 
 
 def test_dashboard_shows_identity_and_record_counts(
-    window: MainWindow, ui_store: Store, qtmodeltester: ModelTester
+    window: MainWindow, ui_store: Store, qtmodeltester: ModelTester, qtbot: QtBot
 ) -> None:
     dashboard = window.dashboard
     assert window.current_page_key() == PAGE_DASHBOARD
+    assert dashboard.counts_model.rowCount() == 0  # counted only when the tab is shown
+    dashboard.tabs.setCurrentIndex(TAB_INSTALLATION)
+    qtbot.waitUntil(lambda: dashboard.counts_model.rowCount() > 0 and pending_count() == 0)
     assert dashboard.node_name.text() == NODE_NAME
     assert dashboard.node_role.text() == "中心（考核办）"
 
@@ -73,26 +80,70 @@ def test_dashboard_shows_identity_and_record_counts(
     qtmodeltester.check(model)
 
 
-def test_clicking_navigation_switches_the_page(window: MainWindow, qtbot: QtBot) -> None:
+def test_clicking_navigation_builds_and_switches_the_page(window: MainWindow, qtbot: QtBot) -> None:
+    assert [key for key in PAGE_KEYS if window.is_built(key)] == [PAGE_DASHBOARD]
     navigation = window.navigation
-    row = PAGE_KEYS.index(PAGE_SCORES)
+    row = PAGE_KEYS.index(PAGE_SYNC)
     item = navigation.item(row)
-    assert item.text() == "评分"
+    assert item.text() == "同步"
     qtbot.mouseClick(
         navigation.viewport(),
         Qt.MouseButton.LeftButton,
         pos=navigation.visualItemRect(item).center(),
     )
-    assert window.current_page_key() == PAGE_SCORES
-    page = window.pages.currentWidget()
-    assert isinstance(page, PlaceholderPage)
-    assert page.message.text() == "此页面将在后续版本中提供。"
+    assert window.current_page_key() == PAGE_SYNC
+    assert window.is_built(PAGE_SYNC) and not window.is_built(PAGE_TIMESHEETS)
+    assert window.pages.currentWidget() is window.page(PAGE_SYNC)
+    assert window.pages.count() == len(PAGE_KEYS)
 
     window.show_page(PAGE_TIMESHEETS)  # a page that has landed is the real one
     assert not isinstance(window.pages.currentWidget(), PlaceholderPage)
 
     window.show_page(PAGE_DASHBOARD)
     assert window.pages.currentWidget() is window.dashboard
+    qtbot.waitUntil(lambda: pending_count() == 0)
+
+
+def test_a_page_not_built_yet_is_a_placeholder(
+    qtbot: QtBot,
+    ui_store: Store,
+    settings: QSettings,
+    zh_cn: list[QTranslator],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(main_window_module, "page_module", lambda key: None)
+    window = MainWindow(ui_store, settings, language="zh_CN")
+    qtbot.addWidget(window)
+    window.show_page(PAGE_SCORES)
+    page = window.pages.currentWidget()
+    assert isinstance(page, PlaceholderPage)
+    assert page.message.text() == "此页面将在后续版本中提供。"
+    qtbot.waitUntil(lambda: pending_count() == 0)
+
+
+def test_start_up_imports_no_heavy_module() -> None:
+    """Opening a store at the head revision and building the window need neither Alembic
+    (upgrades only) nor matplotlib/openpyxl (charts, spreadsheets) nor the sync crypto."""
+    code = (
+        "import sys, tempfile\n"
+        "from pathlib import Path\n"
+        "from govperf_desktop.services.admin import init_installation, open_installation\n"
+        "folder = Path(tempfile.mkdtemp()) / 'data'\n"
+        "init_installation(folder, node_name='n', role='central')\n"
+        "for name in list(sys.modules):\n"
+        "    if name.startswith('alembic'):\n"
+        "        del sys.modules[name]\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from govperf_desktop.ui.main_window import MainWindow\n"
+        "app = QApplication(['x', '-platform', 'offscreen'])\n"
+        "window = MainWindow(open_installation(folder))\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "heavy = ('alembic', 'matplotlib', 'openpyxl', 'cryptography')\n"
+        "loaded = sorted({n.split('.')[0] for n in sys.modules if n.startswith(heavy)})\n"
+        "assert not loaded, loaded\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
 
 
 def test_zh_cn_translation_is_applied(window: MainWindow) -> None:

@@ -1,9 +1,10 @@
 """The pages of the main window, one module each.
 
 A page module defines `create_page(store: Store, parent: QWidget | None) -> QWidget`. The main
-window builds every page listed in PAGE_MODULES whose module exists, and shows a placeholder
-for pages whose issue has not landed yet. Page modules live in their own files so several
-pages can be built at once without touching the main window.
+window builds a page listed in PAGE_MODULES the first time it is shown (so start-up imports and
+builds only the page it opens on), and shows a placeholder for pages whose issue has not landed
+yet. The dashboard (`dashboard.py`) is built by the main window itself. Page modules live in
+their own files so several pages can be built at once without touching the main window.
 """
 
 from __future__ import annotations

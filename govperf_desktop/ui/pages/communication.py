@@ -68,6 +68,8 @@ class CommunicationPage(QWidget):
 
     # A result was double-clicked: show this task (the task page is the indicators page's).
     open_task = Signal(str)
+    # The same, with the comment to show in it: (task_id, comment_id); the main window uses it.
+    open_comment = Signal(str, str)
     # A search (first page or a further one) arrived.
     results_loaded = Signal()
 
@@ -347,6 +349,7 @@ class CommunicationPage(QWidget):
         hit = self.model.row_at(index.row()) if index.isValid() else None
         if hit is not None:
             self.open_task.emit(hit.task_id)
+            self.open_comment.emit(hit.task_id, hit.id)
 
 
 def create_page(store: Store, parent: QWidget | None) -> QWidget:
