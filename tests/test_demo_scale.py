@@ -143,7 +143,7 @@ def test_keys_dependencies_and_schema_hold(built: Built) -> None:
     assert crossing == 0
     # The indexes dropped for the load are back, and comment search finds the bodies.
     names = {name for (name,) in _rows(store, "SELECT name FROM sqlite_master")}
-    assert {"ix_timesheet_entries_person_id_work_date", "ix_comments_task_id_created_at"} <= names
+    assert {"ix_timesheet_entries_person_id_work_date", "ix_comments_task_id_covering"} <= names
     hits = _scalar(
         store, "SELECT count(*) FROM comments_fts WHERE comments_fts MATCH '\"资金预算\"'"
     )

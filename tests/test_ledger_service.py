@@ -219,14 +219,31 @@ def test_indexed_sorts_never_scan_the_table(seed: Store, sort: str) -> None:
             assert narrowed or FULL_SORT not in plan, (statement, plan)
 
 
-def test_sorting_by_hours_without_a_filter_scans_the_table(seed: Store) -> None:
-    """The known gap: no index on (hours, id). This test fails once one exists; then the
-    hours sort joins the indexed ones above."""
+def test_sorting_by_hours_reads_the_hours_index(seed: Store) -> None:
+    """Migration 0005's index on (hours, id): without a filter the hours order is paged
+    through it in both directions (no scan, no sort of every row); under a filter the
+    filter's rows are read by their index and sorted, never the whole table."""
     plans = _Plans(seed)
     try:
-        ledger.entries_after(seed, LedgerFilter(), sort="hours", limit=20)
+        everything = LedgerFilter()
+        total = ledger.count_entries(seed, everything)
+        first = ledger.entries_after(seed, everything, sort="hours", limit=20)
+        ledger.entries_after(seed, everything, sort="hours", after=first[-1], limit=20)
+        last = ledger.entries_before(seed, everything, sort="hours", limit=20)
+        ledger.entries_before(seed, everything, sort="hours", before=last[0], limit=20)
+        ledger.entries_at(seed, everything, sort="hours", position=total // 2, total=total)
+        unfiltered = list(plans.plans)
+        for wanted in _filters(seed)[1:]:
+            count = ledger.count_entries(seed, wanted)
+            ledger.entries_after(seed, wanted, sort="hours", limit=20)
+            ledger.entries_before(seed, wanted, sort="hours", limit=20)
+            ledger.entries_at(seed, wanted, sort="hours", position=count // 2, total=count)
     finally:
         plans.close()
-    (_statement, plan), *_ = plans.plans
-    assert any(FULL_SCAN.match(step) for step in plan)
-    assert FULL_SORT in plan
+    windows = [(s, plan) for s, plan in unfiltered if "ORDER BY" in s and "LIMIT" in s]
+    assert windows
+    for statement, plan in windows:
+        assert FULL_SORT not in plan, (statement, plan)
+        assert any("ix_timesheet_entries_hours_id" in step for step in plan), (statement, plan)
+    for statement, plan in plans.plans:
+        assert not any(FULL_SCAN.match(step) for step in plan), (statement, plan)

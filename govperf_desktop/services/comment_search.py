@@ -15,7 +15,11 @@ from govperf_desktop.domain.errors import ValidationError
 from govperf_desktop.domain.ids import is_record_id
 from govperf_desktop.domain.search_terms import search_terms, snippet
 from govperf_desktop.services import lookup
-from govperf_desktop.store.search import CommentFilter, search_comments_select
+from govperf_desktop.store.search import (
+    CommentFilter,
+    search_comments_select,
+    walk_newest_first,
+)
 from govperf_desktop.store.store import Store
 
 DEFAULT_LIMIT = 50
@@ -115,8 +119,9 @@ def search_comments(
             latest_only=not include_earlier,
             before=before,
         )
+        walk = walk_newest_first(session, wanted, limit=limit + 1, offset=offset)
         page = search_comments_select(
-            store.engine.dialect.name, wanted, limit=limit + 1, offset=offset
+            store.engine.dialect.name, wanted, limit=limit + 1, offset=offset, walk=walk
         )
         rows = session.execute(page).all()
     hits = tuple(

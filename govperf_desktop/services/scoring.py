@@ -14,11 +14,12 @@ dimension weights without saving anything (what-if). Reading only: nothing is wr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from govperf_desktop.domain.attribution import TaskAttribution, attribute
-from govperf_desktop.domain.calendar import office_date
+from govperf_desktop.domain.calendar import WorkCalendar, office_date
 from govperf_desktop.domain.clock import to_utc_naive
 from govperf_desktop.domain.errors import NotFoundError, ValidationError
 from govperf_desktop.domain.liability import Deduction, Rule, apply, charges
@@ -42,7 +43,7 @@ from govperf_desktop.store import metrics as sql
 from govperf_desktop.store.store import Store
 
 DEFAULT_EVIDENCE_LIMIT = 50
-BATCH = 100  # indicators per round of queries when scoring many
+BATCH = 1000  # indicators per round of queries when scoring many (one round at province size)
 
 
 @dataclass(frozen=True)
@@ -135,10 +136,12 @@ def _score(
     weights: str | None,
     now: datetime,
     limit: int,
+    calendar: WorkCalendar | None = None,
 ) -> IndicatorScores:
     today = office_date(now)
     config, used = _config(source, weights)
-    inputs = raw_metrics(facts, names, window, now, limit, load_work_calendar())
+    calendar = calendar or load_work_calendar()
+    inputs = raw_metrics(facts, names, window, now, limit, calendar)
     trees = score_departments(inputs, config)
     attributions = _attributions(facts, names, today)
     in_window = [
@@ -218,8 +221,11 @@ def score_all(
     period: str | None = None,
     weights: str | None = None,
     evidence_limit: int = 0,
+    indicator_ids: Sequence[str] | None = None,
 ) -> tuple[IndicatorScores, ...]:
     """Every indicator's scores, in name order; queries run per batch of indicators.
+
+    `indicator_ids` limits it to those indicators (e.g. the indicators of one period).
 
     By default the trees carry the counts of rows behind each value but no ids (ranking the
     timesheet rows of a whole province costs more than summing them); `evidence_limit` asks
@@ -227,10 +233,14 @@ def score_all(
     """
     _check_limit(evidence_limit)
     results = []
+    calendar = load_work_calendar()
     with store.read() as session:
         names = sql.department_names(session)
         sources = config_sources(session)
         ids = sql.indicator_ids(session)
+        if indicator_ids is not None:
+            wanted = set(indicator_ids)
+            ids = [indicator_id for indicator_id in ids if indicator_id in wanted]
         for start in range(0, len(ids), BATCH):
             rows = sql.indicators(session, ids[start : start + BATCH])
             # Indicators whose window is the same (always, without a period) share queries.
@@ -248,9 +258,10 @@ def score_all(
                 for row in members:
                     own = window if period else window_of(row, None)
                     source = effective_config(sources, row.id)
-                    results.append(
-                        _score(loaded[row.id], names, own, source, weights, now, evidence_limit)
+                    scores = _score(
+                        loaded[row.id], names, own, source, weights, now, evidence_limit, calendar
                     )
+                    results.append(scores)
     order = {indicator_id: index for index, indicator_id in enumerate(ids)}
     results.sort(key=lambda r: order[r.indicator_id])
     return tuple(results)

@@ -76,12 +76,9 @@ def load_batch(
         if submission.task_id in task_indicator:
             facts[task_indicator[submission.task_id]].submissions[submission.task_id] = submission
     if evidence_limit > 0:
-        entries, sums = sql.entry_ids(session, ids, dates, evidence_limit)
-        for entry in entries:
+        for entry in sql.entry_ids(session, ids, dates, evidence_limit):
             facts[entry.indicator_id].entry_ids.append(entry)
-    else:
-        sums = sql.hours(session, ids, dates)
-    for row in sums:
+    for row in sql.hours(session, ids, dates):
         facts[row.indicator_id].hours.append(row)
     for request in sql.mention_requests(session, ids, moments):
         facts[request.indicator_id].requests.append(request)

@@ -14,15 +14,16 @@ loading the table:
       department  (department_id, work_date, id)   index (department_id, work_date)
       person      (person_id, work_date, id)       index (person_id, work_date)
       task        (task_id, work_date, id)         index (task_id, department_id)
-      hours       (hours, id)                      no index: see below
+      hours       (hours, id)                      index (hours, id)  (migration 0005)
 
   No index starts with `work_date`; the date order over all departments is read one day at
   a time: `department_id IN (all departments) AND work_date = ?` is one index seek per
   department (a manual skip-scan), and the next day with entries is the smallest of each
   department's next day (one seek each). With a department, person or task filter the
   filter's index is used and at most a few thousand rows are sorted.
-  **Sorting by hours without a department, person or task filter scans the table**: it
-  needs an index on (hours, id), which the schema does not have yet.
+  Sorting by hours without a filter pages through the index (hours, id) in either
+  direction; under a filter the filter's rows are read and sorted (`hours + 0` keeps SQLite
+  from walking the whole hours index instead).
 * **seek**: the rows at a position far from any known row (the scroll bar dragged to the
   middle). The sort's first column value at that position is found on a covering index
   (`ORDER BY col LIMIT 1 OFFSET k`, index entries only) and the rows before its group are
@@ -92,12 +93,16 @@ def key_of(row: Row, sort: str) -> Key:
     return tuple(getattr(row, column.key) for column in SORT_COLUMNS[sort])
 
 
+def _filtered(where: LedgerWhere) -> bool:
+    return where.narrowed or where.date_from is not None or where.date_to is not None
+
+
 def _order_columns(where: LedgerWhere, sort: str) -> tuple[Any, ...]:
-    """The SQL expressions a sort orders by. Under a department, person or task filter the
-    hours are ordered as `hours + 0`: an index on hours (if one is added) would otherwise
-    tempt SQLite to walk every entry in hours order instead of the filter's few thousand."""
+    """The SQL expressions a sort orders by. Under any filter the hours are ordered as
+    `hours + 0`: the index on (hours, id) would otherwise tempt SQLite to walk every entry in
+    hours order instead of reading the filter's rows (an index range) and sorting those."""
     columns = SORT_COLUMNS[sort]
-    if sort == "hours" and where.narrowed:
+    if sort == "hours" and _filtered(where):
         return (E.hours + 0, *columns[1:])
     return columns
 
@@ -266,7 +271,10 @@ def seek(
         if found_value is None:
             return []
         value, before = found_value
-        query = select(*ROW_COLUMNS).where(*_conditions(where), columns[0] == value)
+        conditions = _conditions(where)
+        if not where.narrowed and (where.date_from or where.date_to):
+            conditions.append(_every_department())  # the dates' entries, by seeks
+        query = select(*ROW_COLUMNS).where(*conditions, columns[0] == value)
         query = _ordered(query, columns[1:], forward).limit(limit).offset(offset - before)
         rows = list(session.execute(query).all())
     if rows and len(rows) < limit:

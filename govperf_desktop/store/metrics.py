@@ -4,12 +4,17 @@ Every function takes a batch of indicator ids and returns plain rows (named tupl
 objects and never whole tables: timesheet entries are summed in SQL, and only the first
 `limit` ids per (indicator, department) come back, for the drill-down; `entry_page` pages
 through the rest. Queries are driven from the indicator's tasks (the unique index on
-tasks(indicator_id, code)) into the per-task indexes of the big tables:
-timesheet_entries(task_id, department_id), task_events(task_id, occurred_at),
-comments(task_id, created_at), mentions(comment_id). Filters that SQLite could wrongly
+tasks(indicator_id, code)) into the per-task indexes of the big tables (migration 0005 made
+the first two covering, so they are read without a table lookup per row):
+timesheet_entries(task_id, department_id, work_date, hours, overtime),
+comments(task_id, created_at, id, department_id, supersedes_id, ...),
+task_events(task_id, occurred_at), mentions(comment_id). Hours are summed per task and
+department in the index's own order, then per indicator. Filters that SQLite could wrongly
 prefer an index for (comments.supersedes_id IS NULL) are written as expressions
 (coalesce) so the plan stays per task. Statements are built once (per shape of the window)
-with bound parameters, the indicator ids as an expanding IN list. Queries never commit.
+with bound parameters, the indicator ids as an expanding IN list, and run as Core
+statements on the session's connection (plain rows, no ORM result machinery). Queries
+never commit.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import NamedTuple
 
-from sqlalchemy import Select, bindparam, case, func, literal, or_, select
+from sqlalchemy import Select, String, bindparam, case, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from govperf_desktop.store.models import (
@@ -170,6 +175,12 @@ def _shape(bounds: tuple | None) -> tuple[bool, bool]:  # type: ignore[type-arg]
     return start is not None, end is not None
 
 
+def _run(session: Session, statement: Select, params: dict[str, object] | None = None):  # type: ignore[no-untyped-def, type-arg]
+    """Core execution on the session's connection: plain rows, without the ORM's result
+    machinery (thousands of rows per statement when every indicator is scored)."""
+    return session.connection().execute(statement, params or {})
+
+
 def indicator_ids(session: Session) -> list[str]:
     return list(session.scalars(select(Indicator.id).order_by(Indicator.name, Indicator.period)))
 
@@ -183,11 +194,11 @@ def _indicators() -> Select:  # type: ignore[type-arg]
 
 
 def indicators(session: Session, ids: Sequence[str]) -> list[IndicatorRow]:
-    return [IndicatorRow(*row) for row in session.execute(_indicators(), _params(ids))]
+    return [IndicatorRow(*row) for row in _run(session, _indicators(), _params(ids))]
 
 
 def department_names(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(Department.id, Department.name)).all())
+    return dict(_run(session, select(Department.id, Department.name)).all())
 
 
 @cache
@@ -198,7 +209,7 @@ def _cooperating() -> Select:  # type: ignore[type-arg]
 
 
 def cooperating(session: Session, ids: Sequence[str]) -> list[tuple[str, str]]:
-    rows = session.execute(_cooperating(), _params(ids))
+    rows = _run(session, _cooperating(), _params(ids))
     return [(indicator_id, department_id) for indicator_id, department_id in rows]
 
 
@@ -211,7 +222,7 @@ def _rules() -> Select:  # type: ignore[type-arg]
 
 
 def liability_rules(session: Session, ids: Sequence[str]) -> list[RuleRow]:
-    return [RuleRow(*row) for row in session.execute(_rules(), _params(ids))]
+    return [RuleRow(*row) for row in _run(session, _rules(), _params(ids))]
 
 
 @cache
@@ -224,7 +235,7 @@ def _tasks() -> Select:  # type: ignore[type-arg]
 
 def tasks(session: Session, ids: Sequence[str]) -> list[TaskRow]:
     """The indicators' scheduled tasks (with a deadline; templates of recurring tasks have none)."""
-    return [TaskRow(*row) for row in session.execute(_tasks(), _params(ids))]
+    return [TaskRow(*row) for row in _run(session, _tasks(), _params(ids))]
 
 
 @cache
@@ -237,7 +248,7 @@ def _dependencies() -> Select:  # type: ignore[type-arg]
 
 def dependencies(session: Session, ids: Sequence[str]) -> list[tuple[str, str]]:
     """(task, depends on) of the indicators, looked up by task (the primary key's prefix)."""
-    return [(row[0], row[1]) for row in session.execute(_dependencies(), _params(ids))]
+    return [(row[0], row[1]) for row in _run(session, _dependencies(), _params(ids))]
 
 
 @cache
@@ -261,7 +272,7 @@ def _first_events() -> Select:  # type: ignore[type-arg]
 
 def first_events(session: Session, ids: Sequence[str]) -> list[EventRow]:
     """Each task's first notified/started/accepted/completed event, and all its returns."""
-    rows = [EventRow(*row) for row in session.execute(_first_events(), _params(ids))]
+    rows = [EventRow(*row) for row in _run(session, _first_events(), _params(ids))]
     rows.sort(key=lambda row: (row.task_id, row.occurred_at, row.id))
     return rows
 
@@ -283,26 +294,41 @@ def _first_submissions() -> Select:  # type: ignore[type-arg]
 
 
 def first_submissions(session: Session, ids: Sequence[str]) -> list[SubmissionRow]:
-    return [SubmissionRow(*row) for row in session.execute(_first_submissions(), _params(ids))]
+    return [SubmissionRow(*row) for row in _run(session, _first_submissions(), _params(ids))]
 
 
 @cache
 def _hours(start: bool, end: bool) -> Select:  # type: ignore[type-arg]
+    # Summed per task and department first, from the covering index
+    # timesheet_entries(task_id, department_id, work_date, hours, overtime) in its own order
+    # (no sort, no table lookup), then per indicator over those few rows.
     overtime_entries = func.sum(case((TimesheetEntry.overtime > 0, 1), else_=0))
+    per_task = (
+        select(
+            TimesheetEntry.task_id, TimesheetEntry.department_id,
+            func.sum(TimesheetEntry.hours).label("hours"), func.count().label("entries"),
+            overtime_entries.label("overtime"),
+        )
+        .where(
+            TimesheetEntry.task_id.in_(select(Task.id).where(_ids(Task.indicator_id))),
+            *date_bounds(TimesheetEntry.work_date, start, end),
+        )
+        .group_by(TimesheetEntry.task_id, TimesheetEntry.department_id)
+        .subquery()
+    )  # fmt: skip
     return (
         select(
-            Task.indicator_id, TimesheetEntry.department_id, func.sum(TimesheetEntry.hours),
-            func.count(), overtime_entries,
+            Task.indicator_id, per_task.c.department_id, func.sum(per_task.c.hours),
+            func.sum(per_task.c.entries), func.sum(per_task.c.overtime),
         )
-        .join(TimesheetEntry, TimesheetEntry.task_id == Task.id)
-        .where(_ids(Task.indicator_id), *date_bounds(TimesheetEntry.work_date, start, end))
-        .group_by(Task.indicator_id, TimesheetEntry.department_id)
+        .join(per_task, per_task.c.task_id == Task.id)
+        .group_by(Task.indicator_id, per_task.c.department_id)
     )  # fmt: skip
 
 
 def hours(session: Session, ids: Sequence[str], dates: DateRange) -> list[HoursRow]:
     """Hours, entries and overtime entries per (indicator, department of the person)."""
-    rows = session.execute(_hours(*_shape(dates)), _params(ids, dates))
+    rows = _run(session, _hours(*_shape(dates)), _params(ids, dates))
     return [
         HoursRow(indicator_id, department_id, float(hours or 0), int(entries), int(overtime or 0))
         for indicator_id, department_id, hours, entries, overtime in rows
@@ -314,7 +340,6 @@ def _entry_ids(start: bool, end: bool) -> Select:  # type: ignore[type-arg]
     is_overtime = case((TimesheetEntry.overtime > 0, 1), else_=0)
     partition = (Task.indicator_id, TimesheetEntry.department_id, is_overtime)
     order = (TimesheetEntry.work_date, TimesheetEntry.id)
-    whole = (None, None)  # the whole partition: one sort serves the ranks and the sums
     ranked = (
         select(
             Task.indicator_id.label("indicator_id"),
@@ -323,10 +348,6 @@ def _entry_ids(start: bool, end: bool) -> Select:  # type: ignore[type-arg]
             TimesheetEntry.work_date.label("work_date"),
             is_overtime.label("overtime"),
             func.row_number().over(partition_by=partition, order_by=order).label("rank"),
-            func.sum(TimesheetEntry.hours)
-            .over(partition_by=partition, order_by=order, rows=whole)
-            .label("hours"),
-            func.count().over(partition_by=partition, order_by=order, rows=whole).label("entries"),
         )
         .join(TimesheetEntry, TimesheetEntry.task_id == Task.id)
         .where(_ids(Task.indicator_id), *date_bounds(TimesheetEntry.work_date, start, end))
@@ -337,24 +358,16 @@ def _entry_ids(start: bool, end: bool) -> Select:  # type: ignore[type-arg]
 
 def entry_ids(
     session: Session, ids: Sequence[str], dates: DateRange, limit: int
-) -> tuple[list[EntryIdRow], list[HoursRow]]:
-    """In one pass over the entries: the first `limit` entry ids (work date, id order) per
-    (indicator, department), with overtime and without — the first `limit` of all of a
-    department's entries are among these two lists, merged by date and id — and the same
-    sums as `hours` (which serves when no ids are wanted)."""
-    rows = session.execute(_entry_ids(*_shape(dates)), {**_params(ids, dates), "limit": limit})
-    found, sums = [], {}
-    for indicator_id, department_id, entry_id, work_date, overtime, rank, hours, entries in rows:
-        found.append(
-            EntryIdRow(indicator_id, department_id, entry_id, work_date, bool(overtime), rank)
-        )
-        if rank == 1:
-            total = sums.setdefault((indicator_id, department_id), [0.0, 0, 0])
-            total[0] += float(hours or 0)
-            total[1] += int(entries)
-            total[2] += int(entries) if overtime else 0
-    totals = [HoursRow(i, d, h, n, o) for (i, d), (h, n, o) in sorted(sums.items())]
-    return found, totals
+) -> list[EntryIdRow]:
+    """The first `limit` entry ids (work date, id order) per (indicator, department), with
+    overtime and without: the first `limit` of all of a department's entries are among these
+    two lists, merged by date and id. The sums come from `hours` (one summation order for
+    every caller, so an indicator scored alone or with all the others gets the same)."""
+    rows = _run(session, _entry_ids(*_shape(dates)), {**_params(ids, dates), "limit": limit})
+    return [
+        EntryIdRow(indicator_id, department_id, entry_id, work_date, bool(overtime), rank)
+        for indicator_id, department_id, entry_id, work_date, overtime, rank in rows
+    ]
 
 
 def _original(comment) -> object:  # type: ignore[no-untyped-def]
@@ -367,14 +380,15 @@ def _mention_requests(start: bool, until: bool) -> Select:  # type: ignore[type-
     comment, reply, person = aliased(Comment), aliased(Comment), aliased(Person)
     answered = aliased(Comment)
     addressed = func.coalesce(person.department_id, Mention.department_id)
+    columns = (
+        Task.indicator_id.label("indicator_id"),
+        comment.task_id.label("task_id"),
+        comment.id.label("comment_id"),
+        comment.created_at.label("created_at"),
+        addressed.label("department_id"),
+    )
     requests = (
-        select(
-            Task.indicator_id.label("indicator_id"),
-            comment.task_id.label("task_id"),
-            comment.id.label("comment_id"),
-            comment.created_at.label("created_at"),
-            addressed.label("department_id"),
-        )
+        select(*columns)
         .distinct()
         .join(comment, comment.task_id == Task.id)
         .join(Mention, Mention.comment_id == comment.id)
@@ -390,8 +404,11 @@ def _mention_requests(start: bool, until: bool) -> Select:  # type: ignore[type-
         )
         .subquery()
     )
+    # The first reply's moment and id in one text value, so one lookup per request finds
+    # both (read from the covering index comments(task_id, created_at, id, ...)).
+    moment_and_id = reply.created_at.op("||", return_type=String)(" ")
     first_reply = (
-        select(reply.id)
+        select(moment_and_id.op("||", return_type=String)(reply.id))
         .where(
             reply.task_id == requests.c.task_id,
             reply.created_at > requests.c.created_at,
@@ -403,11 +420,14 @@ def _mention_requests(start: bool, until: bool) -> Select:  # type: ignore[type-
         .correlate(requests)
         .scalar_subquery()
     )
-    with_reply = select(requests, first_reply.label("reply_id")).subquery()
-    answer = aliased(Comment)
-    return select(with_reply, answer.created_at).outerjoin(
-        answer, answer.id == with_reply.c.reply_id
-    )
+    return select(requests, first_reply.label("reply"))
+
+
+def _split_reply(value: str | None) -> tuple[str | None, datetime | None]:
+    if value is None:
+        return None, None
+    moment, _, reply_id = value.rpartition(" ")
+    return reply_id, datetime.fromisoformat(moment)
 
 
 def mention_requests(
@@ -418,8 +438,13 @@ def mention_requests(
     same task (the reply). A comment replying to that department's comment is its answer,
     not a request, and is left out."""
     params = _params(ids, moments, ("start", "until"))
-    rows = session.execute(_mention_requests(*_shape(moments)), params)
-    return [RequestRow(*row) for row in rows]
+    statement = _mention_requests(*_shape(moments))
+    return [
+        RequestRow(indicator_id, task_id, comment_id, created_at, department_id,
+                   *_split_reply(reply))
+        for indicator_id, task_id, comment_id, created_at, department_id, reply
+        in _run(session, statement, params)
+    ]  # fmt: skip
 
 
 @cache
@@ -449,7 +474,7 @@ def problems_resolved(
     """Problems (latest versions) resolved by a reply of another department than the one
     that raised them, resolved within the window."""
     params = _params(ids, moments, ("start", "until"))
-    return [ProblemRow(*row) for row in session.execute(_problems(*_shape(moments)), params)]
+    return [ProblemRow(*row) for row in _run(session, _problems(*_shape(moments)), params)]
 
 
 @cache
@@ -471,4 +496,4 @@ def _support(start: bool, until: bool) -> Select:  # type: ignore[type-arg]
 def support_given(session: Session, ids: Sequence[str], moments: MomentRange) -> list[SupportRow]:
     """Confirmed support records on the indicators' tasks, confirmed within the window."""
     params = _params(ids, moments, ("start", "until"))
-    return [SupportRow(*row) for row in session.execute(_support(*_shape(moments)), params)]
+    return [SupportRow(*row) for row in _run(session, _support(*_shape(moments)), params)]

@@ -7,6 +7,11 @@ and text. Text terms (`domain.search_terms`) become SQL in ONE dialect branch,
 * SQLite: terms of 3+ characters go to the FTS5 trigram index `comments_fts` (migration 0002),
   each as a quoted phrase so nothing the user types is FTS syntax; shorter terms, which a
   trigram index cannot answer, become `LIKE '%term%' ESCAPE '/'` with `%`, `_` and `/` escaped.
+  The plan is chosen by the number of matches (`walk_newest_first`): a rare term's matches
+  are collected and sorted by time; a common term's (tens of thousands) are not all sorted:
+  the comments are walked newest first on comments(created_at), whose entries hold the
+  rowid, each checked against the set of matching rowids, until the page is full. Same
+  condition, same order, so the same results either way.
 * Other dialects: a clear error for now (a PostgreSQL branch, e.g. pg_trgm, comes later).
 
 Queries here never commit and never load more than the page asked for.
@@ -14,12 +19,13 @@ Queries here never commit and never load more than the page asked for.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from govperf_desktop.domain.errors import StoreError
 from govperf_desktop.store.models import Comment, Department, Indicator, Person, Task
@@ -38,22 +44,32 @@ def fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def body_contains_all(dialect_name: str, terms: Sequence[str]) -> ColumnElement[bool]:
-    """A condition on `comments`: its body contains every term (the one dialect branch)."""
+def body_contains_all(
+    dialect_name: str, terms: Sequence[str], *, walk: bool = False
+) -> ColumnElement[bool]:
+    """A condition on `comments`: its body contains every term (the one dialect branch).
+    `walk`: the matches are many; check them per comment rather than look each one up."""
     if dialect_name == "sqlite":
-        return _sqlite_body_contains_all(terms)
+        return _sqlite_body_contains_all(terms, walk)
     raise _unsupported(dialect_name, "Searching comment text")
 
 
-def _sqlite_body_contains_all(terms: Sequence[str]) -> ColumnElement[bool]:
-    conditions: list[ColumnElement[bool]] = []
+def _fts_query(terms: Sequence[str]) -> str | None:
     indexed = [term for term in terms if len(term) >= FTS_MIN_CHARS]
-    if indexed:
+    return " ".join(fts_phrase(term) for term in indexed) if indexed else None
+
+
+def _sqlite_body_contains_all(terms: Sequence[str], walk: bool) -> ColumnElement[bool]:
+    conditions: list[ColumnElement[bool]] = []
+    query = _fts_query(terms)
+    if query is not None:
+        # `+rowid` (walk) is the same test, but SQLite may no longer fetch the comments by
+        # the matching rowids: it walks an index in the page's order and probes the set.
+        rowid = "+comments.rowid" if walk else "comments.rowid"
         conditions.append(
             text(
-                "comments.rowid IN (SELECT rowid FROM comments_fts "
-                "WHERE comments_fts MATCH :fts_query)"
-            ).bindparams(fts_query=" ".join(fts_phrase(term) for term in indexed))
+                f"{rowid} IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH :fts_query)"
+            ).bindparams(fts_query=query)
         )
     conditions += [
         Comment.body.contains(term, autoescape=True) for term in terms if len(term) < FTS_MIN_CHARS
@@ -92,8 +108,41 @@ def _latest_versions() -> ColumnElement[bool]:
     return Comment.id.not_in(select(newer.supersedes_id).where(newer.supersedes_id.is_not(None)))
 
 
+def walk_newest_first(session: Session, wanted: CommentFilter, *, limit: int, offset: int) -> bool:
+    """Whether the page is found faster by walking the comments newest first (checking each
+    against the set of full-text matches) than by fetching every match and sorting them.
+
+    Only for a text search without a task, indicator, department or author filter (those
+    have their own index) on SQLite. Fetching costs about one lookup per match; walking,
+    about (offset + limit) x comments / matches index entries: walk when
+    matches² >= (offset + limit) x comments. The matches are counted only up to that bound,
+    in rowid order (no sort), so the estimate itself stays cheap.
+    """
+    query = _fts_query(wanted.terms)
+    narrowed = (wanted.task_id, wanted.indicator_id, wanted.department_id, wanted.author_id)
+    if query is None or any(value is not None for value in narrowed):
+        return False
+    if session.get_bind().dialect.name != "sqlite":
+        return False
+    comments = session.scalar(select(func.max(text("rowid"))).select_from(Comment)) or 0
+    needed = math.isqrt(max(0, offset + limit) * comments) + 1
+    counted = session.scalar(
+        text(
+            "SELECT count(*) FROM (SELECT rowid FROM comments_fts"
+            " WHERE comments_fts MATCH :fts_query LIMIT :needed)"
+        ),
+        {"fts_query": query, "needed": needed},
+    )
+    return (counted or 0) >= needed
+
+
 def search_comments_select(
-    dialect_name: str, wanted: CommentFilter, *, limit: int, offset: int = 0
+    dialect_name: str,
+    wanted: CommentFilter,
+    *,
+    limit: int,
+    offset: int = 0,
+    walk: bool = False,
 ) -> Select:
     """One page of matching comments with task, indicator, author and department, newest
     first. Columns: id, task_id, task_code, indicator, author, department, body, created_at,
@@ -101,10 +150,11 @@ def search_comments_select(
 
     Two steps: the page's ids are chosen from `comments` alone (every filter is a condition on
     its own columns, so a scan never joins), then only those rows are joined for names.
+    `walk` (see `walk_newest_first`) changes the plan, never the rows or their order.
     """
     matching = select(Comment.id)
     if wanted.terms:
-        matching = matching.where(body_contains_all(dialect_name, wanted.terms))
+        matching = matching.where(body_contains_all(dialect_name, wanted.terms, walk=walk))
     if wanted.task_id is not None:
         matching = matching.where(Comment.task_id == wanted.task_id)
     if wanted.indicator_id is not None:

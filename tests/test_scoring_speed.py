@@ -1,0 +1,105 @@
+"""Scoring every indicator at once gives exactly what scoring each one alone gives.
+
+`score_all` reads the facts of all indicators in one round of queries (hours summed per task
+and department from the covering index of migration 0005, then per indicator) and builds
+the trees with one calendar; `score_indicator` reads one indicator's. The results must be
+the same objects, number for number and id for id, on the seed demo and on a synthetic
+province. The SQL sums are also checked against a plain GROUP BY over the entries.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import text
+
+from govperf_desktop.domain.score_window import Window
+from govperf_desktop.services.scoring import score_all, score_indicator
+from govperf_desktop.services.scoring_facts import load_batch
+from govperf_desktop.store import metrics as sql
+
+NOW = datetime(2026, 11, 20, 15, 59, tzinfo=UTC)
+
+
+@pytest.fixture
+def seed_store(store):  # type: ignore[no-untyped-def]
+    from govperf_desktop.services.demo.seed import build_seed_demo
+
+    build_seed_demo(store, today=date(2026, 11, 20))
+    return store
+
+
+@pytest.fixture
+def province(store):  # type: ignore[no-untyped-def]
+    from govperf_desktop.services.demo.scale import build_scale_demo
+
+    build_scale_demo(store, departments=3, seed=2, today=date(2026, 11, 28))
+    return store
+
+
+def _each_alone(store, **options):  # type: ignore[no-untyped-def]
+    with store.read() as session:
+        ids = sql.indicator_ids(session)
+    return tuple(score_indicator(store, indicator_id, **options) for indicator_id in ids)
+
+
+@pytest.mark.parametrize("period", [None, "2026-11"])
+def test_score_all_equals_each_indicator_scored_alone_on_the_seed_demo(seed_store, period) -> None:
+    every = score_all(seed_store, now=NOW, period=period)
+    alone = _each_alone(seed_store, now=NOW, period=period, evidence_limit=0)
+    assert len(every) == len(alone) > 1
+    assert every == alone
+
+
+def test_score_all_equals_each_indicator_scored_alone_on_a_province(province) -> None:
+    now = datetime(2026, 11, 28, 15, 59, tzinfo=UTC)
+    every = score_all(province, now=now)
+    assert len(every) >= 10
+    assert every == _each_alone(province, now=now, evidence_limit=0)
+    # With evidence ids the totals do not move either (one summation for both paths).
+    with_ids = score_all(province, now=now, evidence_limit=5)
+    assert [[r.total for r in s.departments] for s in with_ids] == [
+        [r.total for r in s.departments] for s in every
+    ]
+    assert with_ids == _each_alone(province, now=now, evidence_limit=5)
+
+
+def test_hours_match_a_plain_group_by_over_the_entries(province) -> None:
+    with province.read() as session:
+        ids = sql.indicator_ids(session)
+        found = {
+            (row.indicator_id, row.department_id): (row.hours, row.entries, row.overtime_entries)
+            for row in sql.hours(session, ids, (None, None))
+        }
+        plain = session.execute(
+            text(
+                "SELECT t.indicator_id, e.department_id, sum(e.hours), count(*),"
+                " sum(e.overtime > 0) FROM timesheet_entries e NOT INDEXED"
+                " JOIN tasks t ON t.id = e.task_id GROUP BY t.indicator_id, e.department_id"
+            )
+        ).all()
+        march = sql.hours(session, ids, (date(2026, 3, 1), date(2026, 3, 31)))
+        march_plain = session.execute(
+            text(
+                "SELECT count(*) FROM timesheet_entries"
+                " WHERE work_date BETWEEN '2026-03-01' AND '2026-03-31'"
+            )
+        ).scalar_one()
+    assert len(found) == len(plain) > 0
+    for indicator_id, department_id, hours, entries, overtime in plain:
+        got_hours, got_entries, got_overtime = found[(indicator_id, department_id)]
+        assert got_hours == pytest.approx(hours, abs=1e-9)
+        assert (got_entries, got_overtime) == (entries, overtime)
+    assert sum(row.entries for row in march) == march_plain
+
+
+def test_mention_requests_and_their_first_replies_in_one_batch_or_alone(province) -> None:
+    with province.read() as session:
+        ids = sql.indicator_ids(session)
+        together = load_batch(session, ids, Window("all"), 0)
+        for indicator_id in ids:
+            alone = load_batch(session, [indicator_id], Window("all"), 0)[indicator_id]
+            assert alone == together[indicator_id]
+    replies = [r for facts in together.values() for r in facts.requests if r.reply_id]
+    assert replies and all(r.reply_at > r.created_at for r in replies)
