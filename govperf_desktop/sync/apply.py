@@ -8,7 +8,10 @@ hash and signature (no new local op), then its record is recomputed from every o
 in clock order (hlc, then node id): field-level last-writer-wins that does not depend on the
 order bundles arrive in. Inserts of records nothing else has touched take a batched fast path.
 An update whose `before` does not match the value it overwrites in that order was made
-without seeing it: a concurrent edit, listed in `sync_conflicts` for review.
+without seeing it: a concurrent edit, listed in `sync_conflicts` for review. A row whose
+parent another installation deleted concurrently is taken out (sync.orphans), and a natural
+key created twice is settled by renaming the later record (sync.clashes); both are listed.
+Ops come from pass one's scratch file (sync.staging) with their `after` values parsed.
 """
 
 from __future__ import annotations
@@ -27,10 +30,14 @@ from govperf_desktop.domain.ophash import GENESIS_HASH
 from govperf_desktop.store.capture import LAST_SEEN_HLC_KEY
 from govperf_desktop.sync.authorise import Authoriser
 from govperf_desktop.sync.certificates import Certificate, Signed, read_certificate
+from govperf_desktop.sync.clashes import Clashes
 from govperf_desktop.sync.oplog import CHANGE_COLUMNS, OP_KEYS, Run, hash_at, head
-from govperf_desktop.sync.schema import stored_value, table_info
+from govperf_desktop.sync.orphans import Orphans
+from govperf_desktop.sync.schema import row_converter, stored_value, table_info
 
 BATCH = 4000
+MAX_VARIABLES = 32766  # SQLite's limit of bound values in one statement (3.32+)
+TRIGGERED_TABLES = frozenset({"comments"})  # their triggers keep comments_fts in step
 _INSERT_CHANGE = (
     f"INSERT INTO changes ({', '.join(CHANGE_COLUMNS)})"
     f" VALUES ({', '.join('?' * len(CHANGE_COLUMNS))})"
@@ -46,6 +53,11 @@ class ApplyReport:
     gaps: list[str] = field(default_factory=list)
     forks: list[str] = field(default_factory=list)
     conflicts: int = 0
+
+
+def _plain(op: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """The op as it travels (without what the import adds to it)."""
+    return {**{key: op[key] for key in OP_KEYS}, **extra}
 
 
 def _change_row(op: dict[str, Any], signature: str | None) -> tuple:
@@ -70,8 +82,10 @@ class Applier:
         self.root_key = root_key
         self.report = ApplyReport()
         self.batch: list[tuple[dict[str, Any], str | None]] = []
-        self.newest: Hlc | None = None
-        self._upserts: dict[str, str] = {}
+        self.newest: str | None = None  # clocks are fixed-width text: text order is time order
+        self._upserts: dict[tuple[str, int], str] = {}
+        self.orphans = Orphans(db, self._record_conflict, self._materialise)
+        self.clashes = Clashes(db, self._record_conflict, self.orphans.take_out)
 
     # --- per run decisions ---------------------------------------------------------------
 
@@ -117,7 +131,7 @@ class Applier:
             self.db.execute(
                 "INSERT OR IGNORE INTO sync_pending_ops (node_id, seq, op, received_at)"
                 " VALUES (?, ?, ?, ?)",
-                (origin, op["seq"], json.dumps({**op, "sig": signature}), self.now),
+                (origin, op["seq"], json.dumps(_plain(op, sig=signature)), self.now),
             )
             self.report.held_back += 1
             return
@@ -138,15 +152,15 @@ class Applier:
 
     def _accept(self, op: dict[str, Any], signature: str | None) -> None:
         origin = op["node"]
-        op["_after"] = json.loads(op["after"]) if op["after"] else {}  # parsed once
+        if "_after" not in op:  # staged ops arrive parsed (sync.staging)
+            op["_after"] = json.loads(op["after"]) if op["after"] else {}
         self.authoriser.check(op, self.certificates[origin])
         if op["action"] == "insert":
             self.authoriser.pending[(op["table"], op["record"])] = op["_after"]
         self.heads[origin] = (op["seq"], op["hash"])
         self.batch.append((op, signature))
-        clock = Hlc.decode(op["hlc"])
-        if self.newest is None or clock > self.newest:
-            self.newest = clock
+        if self.newest is None or op["hlc"] > self.newest:
+            self.newest = op["hlc"]
         if len(self.batch) >= BATCH:
             self.flush()
 
@@ -159,57 +173,91 @@ class Applier:
         for op, _ in batch:
             key = (op["table"], op["record"])
             seen[key] = seen.get(key, 0) + 1
-        touched = self._already_logged({record for _, record in seen})
+        touched = self._already_logged(seen)
         self.db.executemany(_INSERT_CHANGE, [_change_row(op, sig) for op, sig in batch])
         fast: dict[str, list[tuple]] = {}
         slow: dict[tuple[str, str], None] = {}
         for op, _ in batch:
             key = (op["table"], op["record"])
             if op["action"] == "insert" and seen[key] == 1 and key not in touched:
-                info = table_info(op["table"])
-                after = op["_after"]
-                fast.setdefault(op["table"], []).append(
-                    tuple(stored_value(info.kinds[c], after[c]) for c in info.columns)
-                )
+                fast.setdefault(op["table"], []).append(row_converter(op["table"])(op["_after"]))
             else:
                 slow[key] = None
         for table, rows in fast.items():
-            self.db.executemany(self._upsert(table), rows)
+            self._insert_rows(table, rows)
+        deleted = []
         for table, record in slow:
-            self._materialise(table, record)
+            state = self._materialise(table, record)
+            if state is None:
+                deleted.append((table, record))
+            elif state:
+                fast.setdefault(table, []).append(state)
+        self.orphans.after_batch(fast, deleted)
         self.report.applied += len(batch)
 
-    def _already_logged(self, records: set[str]) -> set[tuple[str, str]]:
+    def _already_logged(self, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Which of these (table, record) keys the store already holds ops for: one indexed
+        lookup per chunk of keys of one table, never a scan of `changes`."""
+        by_table: dict[str, list[str]] = {}
+        for table, record in keys:
+            by_table.setdefault(table, []).append(record)
         found: set[tuple[str, str]] = set()
-        ordered = list(records)
-        for start in range(0, len(ordered), 900):
-            part = ordered[start : start + 900]
-            marks = ",".join("?" * len(part))
-            found.update(
-                self.db.execute(
-                    f"SELECT table_name, record_id FROM changes WHERE record_id IN ({marks})", part
-                ).fetchall()
-            )
+        for table, records in by_table.items():
+            for start in range(0, len(records), 900):
+                part = records[start : start + 900]
+                marks = ",".join("?" * len(part))
+                found.update(
+                    self.db.execute(
+                        "SELECT table_name, record_id FROM changes"
+                        f" WHERE table_name = ? AND record_id IN ({marks})",
+                        [table, *part],
+                    ).fetchall()
+                )
         return found
 
-    def _upsert(self, table: str) -> str:
-        if table not in self._upserts:
+    def _insert_rows(self, table: str, rows: list[tuple]) -> None:
+        """New rows of one table. A table with triggers (comments feed their search index)
+        takes multi-row statements: the index then updates once per statement, not per row."""
+        try:
+            if table not in TRIGGERED_TABLES:
+                self.db.executemany(self._upsert(table), rows)
+                return
+            width = len(rows[0])
+            step = max(1, MAX_VARIABLES // width)
+            for start in range(0, len(rows), step):
+                part = rows[start : start + step]
+                self.db.execute(
+                    self._upsert(table, len(part)), [value for row in part for value in row]
+                )
+        except sqlite3.IntegrityError:  # a natural-key clash (sync.clashes): row by row
+            for row in rows:
+                self._write(table, row)
+
+    def _write(self, table: str, row: tuple) -> tuple | None:
+        """Upsert one row, resolving a natural-key clash; None if the row was taken out."""
+        return self.clashes.write(
+            table, row, lambda values: self.db.execute(self._upsert(table), values)
+        )
+
+    def _upsert(self, table: str, rows: int = 1) -> str:
+        if (table, rows) not in self._upserts:
             info = table_info(table)
             columns = ", ".join(f'"{c}"' for c in info.columns)
-            marks = ", ".join("?" * len(info.columns))
+            marks = ", ".join([f"({', '.join('?' * len(info.columns))})"] * rows)
             keys = ", ".join(f'"{c}"' for c in info.key)
             updates = ", ".join(
                 f'"{c}" = excluded."{c}"' for c in info.columns if c not in info.key
             )
             conflict = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
-            self._upserts[table] = (
-                f'INSERT INTO "{table}" ({columns}) VALUES ({marks})'
-                f" ON CONFLICT ({keys}) {conflict}"
+            self._upserts[table, rows] = (
+                f'INSERT INTO "{table}" ({columns}) VALUES {marks} ON CONFLICT ({keys}) {conflict}'
             )
-        return self._upserts[table]
+        return self._upserts[table, rows]
 
-    def _materialise(self, table: str, record: str) -> None:
-        """Recompute one record from every op held for it, in clock order."""
+    def _materialise(self, table: str, record: str) -> tuple | None:
+        """Recompute one record from every op held for it, in clock order. Returns the row
+        written (stored values in column order), None if the record is absent, () if only
+        some of its columns are known here."""
         info = table_info(table)
         ops = self.db.execute(
             "SELECT id, node_id, hlc, action, before, after FROM changes"
@@ -242,7 +290,7 @@ class Applier:
         if state is None:
             where = " AND ".join(f'"{c}" = ?' for c in info.key)
             self.db.execute(f'DELETE FROM "{table}" WHERE {where}', key_values)
-            return
+            return None
         if set(state) != set(info.columns):
             # A record this store got before it kept a log (demo data): change what is known.
             sets = ", ".join(f'"{c}" = ?' for c in state if c not in info.key)
@@ -252,9 +300,9 @@ class Applier:
                 self.db.execute(
                     f'UPDATE "{table}" SET {sets} WHERE {where}', [*values, *key_values]
                 )
-            return
-        self.db.execute(
-            self._upsert(table), [stored_value(info.kinds[c], state[c]) for c in info.columns]
+            return ()
+        return self._write(
+            table, tuple(stored_value(info.kinds[c], state[c]) for c in info.columns)
         )
 
     def _conflict(
@@ -266,6 +314,18 @@ class Applier:
         loser: tuple[str, str],
         loser_value: Any,
     ) -> None:
+        self._record_conflict(table, record, column, winner[0], loser[0], winner[1], loser_value)
+
+    def _record_conflict(
+        self,
+        table: str,
+        record: str,
+        column: str,
+        winner_id: str,
+        loser_id: str,
+        winner_value: Any,
+        loser_value: Any,
+    ) -> None:
         cursor = self.db.execute(
             "INSERT OR IGNORE INTO sync_conflicts (id, table_name, record_id, field,"
             " winner_change_id, loser_change_id, winner_value, loser_value, detected_at, reviewed)"
@@ -275,9 +335,9 @@ class Applier:
                 table,
                 record,
                 column,
-                winner[0],
-                loser[0],
-                json.dumps(winner[1], ensure_ascii=False),
+                winner_id,
+                loser_id,
+                json.dumps(winner_value, ensure_ascii=False),
                 json.dumps(loser_value, ensure_ascii=False),
                 self.now,
             ),
@@ -340,11 +400,12 @@ class Applier:
             row = self.db.execute(
                 "SELECT value FROM settings WHERE key = ?", (LAST_SEEN_HLC_KEY,)
             ).fetchone()
-            if row is None or Hlc.decode(row[0]) < self.newest:
+            newest = Hlc.decode(self.newest)
+            if row is None or Hlc.decode(row[0]) < newest:
                 self.db.execute(
                     "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE"
                     " SET value = excluded.value",
-                    (LAST_SEEN_HLC_KEY, self.newest.encode()),
+                    (LAST_SEEN_HLC_KEY, newest.encode()),
                 )
         return self.report
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -143,11 +143,20 @@ def verify_payload(
     limits: Limits,
     decryption_key: X25519PrivateKey | None,
     progress: Callable[[int], None] | None = None,
+    sink: Callable[[dict[str, Any]], None] | None = None,
 ) -> None:
-    """Stream every op: shape, hash, chain within its run, validity of its origin."""
+    """Stream every op: shape, hash, chain within its run, validity of its origin. Each op
+    that passes goes to `sink` (the import's staging), so the payload is parsed once."""
     name = verified.file.path.name
     expected = {origin: run.first for origin, run in verified.runs.items()}
     previous = {origin: run.prev_hash for origin, run in verified.runs.items()}
+    # Clocks are fixed-width text, so "written after" is a text comparison with these.
+    expiry = {origin: _latest_clock(verified.certificates[origin].not_after) for origin in expected}
+    revocation = {
+        origin: _latest_clock(verified.revoked[origin])
+        for origin in expected
+        if verified.revoked.get(origin) is not None
+    }
     count = 0
     for op in read_ops(verified.file, limits, decryption_key):
         count += 1
@@ -161,23 +170,23 @@ def verify_payload(
                 f"{name}: op {op['seq']} of installation {verified.certificates[origin].node_name} "
                 "was altered (its hash chain is broken)."
             )
-        certificate = verified.certificates[origin]
-        written = datetime.fromtimestamp(Hlc.decode(op["hlc"]).wall_ms / 1000, UTC).replace(
-            tzinfo=None
-        )
-        if written > certificate.not_after:
+        clock = op["hlc"]
+        if clock > expiry[origin]:
+            certificate = verified.certificates[origin]
             raise BundleError(
                 f"{name}: installation {certificate.node_name} wrote op {op['seq']} after its "
                 f"certificate expired on {certificate.not_after:%Y-%m-%d}."
             )
-        revoked_at = verified.revoked.get(origin)  # type: ignore[arg-type]
-        if revoked_at is not None and written > revoked_at:
+        if origin in revocation and clock > revocation[origin]:
+            certificate = verified.certificates[origin]
             raise BundleError(
                 f"{name}: installation {certificate.node_name} wrote op {op['seq']} after its "
-                f"certificate was revoked on {revoked_at:%Y-%m-%d %H:%M} UTC."
+                f"certificate was revoked on {verified.revoked[origin]:%Y-%m-%d %H:%M} UTC."
             )
         previous[origin] = op["hash"]
         expected[origin] += 1
+        if sink is not None:
+            sink(op)
         if progress and count % 5000 == 0:
             progress(count)
     for origin, run in verified.runs.items():
@@ -196,7 +205,17 @@ def verify_bundle(
     limits: Limits,
     decryption_key: X25519PrivateKey | None = None,
     progress: Callable[[int], None] | None = None,
+    sink: Callable[[dict[str, Any]], None] | None = None,
 ) -> VerifiedBundle:
     verified = verify_header(open_bundle(path, limits), trust, now)
-    verify_payload(verified, limits, decryption_key, progress)
+    verify_payload(verified, limits, decryption_key, progress, sink)
     return verified
+
+
+_EPOCH = datetime(1970, 1, 1)
+
+
+def _latest_clock(moment: datetime) -> str:
+    """The greatest clock text whose wall time is not after `moment` (naive UTC)."""
+    wall_ms = (moment.replace(tzinfo=None) - _EPOCH) // timedelta(milliseconds=1)
+    return Hlc(wall_ms, 9999).encode()
