@@ -7,6 +7,8 @@
     govperf evidence --indicator ID --department 税务局 --metric hours_share [--offset 50]
     govperf score-config show [--indicator ID]
     govperf --as 周文博 score-config set [--indicator ID] --weights input=40,... | --file F.json
+    govperf --as 林雪 score publish --indicator 企业开办时间压缩 --period 2026-11 [--note N]
+    govperf score publications [--indicator 企业开办时间压缩] [--period 2026-11]
 
 `--today YYYY-MM-DD` scores as of the end of that office day (23:59) (open tasks and unanswered
 mentions are counted up to it); without it, as of now. `--weights` recomputes with other
@@ -164,6 +166,80 @@ def cmd_config_set(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def _publication_text(detail) -> str:  # type: ignore[no-untyped-def]
+    view = detail.publication
+    lines = [
+        f"Published the scores of {view.indicator} for {view.period}"
+        + (f" ({detail.window})" if detail.window != view.period else "")
+        + f" as {view.id}"
+        + (f", superseding {view.supersedes_id}" if view.supersedes_id else "")
+        + f"; sha256 {view.inputs_sha256}."
+    ]
+    lines += [f"  {d.department:<12} {d.total:7.2f}" for d in detail.departments]
+    return "\n".join(lines)
+
+
+def cmd_publish(args: argparse.Namespace, out: Output) -> int:
+    from govperf_desktop.services.score_publication import publish_scores
+
+    if not args.actor:
+        raise ValidationError("Publishing scores needs the evaluator acting: --as NAME.")
+    store = open_from_args(args)
+    try:
+        detail = publish_scores(
+            store, args.indicator, args.period, actor=args.actor, now=_now(args), note=args.note
+        )
+    finally:
+        store.close()
+    out.emit(detail, lambda: _publication_text(detail))
+    return EXIT_OK
+
+
+def _publications_text(views) -> str:  # type: ignore[no-untyped-def]
+    if not views:
+        return "No scores have been published."
+    lines = []
+    for view in views:
+        state = (
+            "in force"
+            if view.superseded_by_id is None
+            else f"superseded by {view.superseded_by_id}"
+        )
+        lines.append(
+            f"{view.published_at:%Y-%m-%d %H:%M}  {view.indicator} {view.period}  "
+            f"by {view.published_by}  {view.id}  ({state})"
+            + (f"  note: {view.note}" if view.note else "")
+        )
+    return "\n".join(lines)
+
+
+def cmd_publications(args: argparse.Namespace, out: Output) -> int:
+    from govperf_desktop.services.score_publication import list_publications
+
+    store = open_from_args(args)
+    try:
+        views = list_publications(store, args.indicator, period=args.period, limit=args.limit)
+    finally:
+        store.close()
+    out.emit(views, lambda: _publications_text(views))
+    return EXIT_OK
+
+
+def _publishing(score: argparse.ArgumentParser) -> None:
+    actions = score.add_subparsers(dest="score_action", metavar="ACTION")
+    publish = actions.add_parser("publish", help="publish an indicator's scores (evaluator)")
+    publish.add_argument("--indicator", required=True, help="indicator name or id")
+    publish.add_argument("--period", help="the period published (default: the indicator's)")
+    publish.add_argument("--note", help="why (e.g. a correction)")
+    publish.add_argument("--today", type=_iso_date, help="score as of the end of YYYY-MM-DD")
+    publish.set_defaults(run=cmd_publish)
+    listing = actions.add_parser("publications", help="published scores, newest first")
+    listing.add_argument("--indicator", help="indicator name or id")
+    listing.add_argument("--period")
+    listing.add_argument("--limit", type=int, default=200)
+    listing.set_defaults(run=cmd_publications)
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--period", help="2026-11, 2026-Q4, 2026, 2026-09-01~2026-11-30")
     parser.add_argument("--today", type=_iso_date, help="score as of the end of YYYY-MM-DD")
@@ -191,6 +267,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     which.add_argument("--all", action="store_true", help="every indicator")
     _scored(score)
     score.set_defaults(run=cmd_score)
+    _publishing(score)
 
     explain = commands.add_parser("explain", help="one department's score, for a person to read")
     explain.add_argument("--indicator", required=True)

@@ -10,7 +10,7 @@ support records it gives or receives, acknowledgements, and the status of its ow
 The task flow adds exactly this for the LEAD department of an indicator: `accepted` and
 `returned` events on other departments' tasks of that indicator, `notified` events on all of
 its tasks, the status those steps set, and the indicator's own status when it starts.
-Evaluator installations only read.
+Evaluator installations write only published scores (score_publications).
 """
 
 from __future__ import annotations
@@ -78,6 +78,8 @@ class Authoriser:
         if certificate.role == "central":
             return
         table = op["table"]
+        if certificate.role == "evaluator" and table == "score_publications":
+            return  # an evaluator's installation publishes scores, and writes nothing else
         if certificate.role != "department":
             raise BundleError(
                 f"{self.name} refused: installation {certificate.node_name} is an evaluator's "

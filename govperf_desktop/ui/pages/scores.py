@@ -1,5 +1,6 @@
 """The scores page (考核评分): an indicator's departments, their points by dimension, a radar
-each, the joint-liability deductions, the late tasks' attribution, and what-if weights.
+each, the joint-liability deductions, the late tasks' attribution, and what-if weights; an
+evaluator publishes the scores from here (scores_publish.py).
 
 Every number in the totals table and in a department's detail is a link: clicking it opens
 the rows behind it (`EvidenceDialog`, paged). The what-if panel rescores with other dimension
@@ -56,6 +57,7 @@ from govperf_desktop.ui.pages.scores_models import (
     points,
     table_view,
 )
+from govperf_desktop.ui.pages.scores_publish import PublishBar
 from govperf_desktop.ui.pages.scores_weights import WeightsPanel
 
 TAB_BARS = 0
@@ -180,8 +182,10 @@ class ScoresPage(QWidget):
         self.config_label.setObjectName("scoresConfig")
         self.config_label.setTextFormat(Qt.TextFormat.PlainText)
         self.config_label.setWordWrap(True)
+        self.publish_bar = PublishBar(store, clock=self._clock, parent=self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.publish_bar)
         layout.addWidget(self.config_label)
         layout.addWidget(splitter, stretch=1)
 
@@ -214,6 +218,7 @@ class ScoresPage(QWidget):
         super().showEvent(event)
         if not self._loaded:
             self._loaded = True
+            self.publish_bar.load()
             self.reload_indicators()
         elif self._stale:
             self._stale = False
@@ -337,6 +342,7 @@ class ScoresPage(QWidget):
         self.totals_view.selectRow(row if row is not None else 0)
         self._show_detail(self.totals_view.currentIndex().row())
         scores = comparison.scores
+        self.publish_bar.set_target(scores.indicator_id, scores.indicator, self.period())
         self.message.setText(
             self.tr("{count} department(s) scored; as of {today}.").format(
                 count=len(scores.departments), today=scores.today.isoformat()
