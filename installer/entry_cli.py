@@ -1,0 +1,5 @@
+"""Frozen entry point of the command line (govperf)."""
+
+from govperf_desktop.cli.main import main
+
+raise SystemExit(main())
