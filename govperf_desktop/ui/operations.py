@@ -48,6 +48,7 @@ __all__ = [
     "OperationCancelled",
     "OperationSignals",
     "Progress",
+    "drain",
     "pending_count",
     "run_in_background",
     "signals",
@@ -209,6 +210,7 @@ class _Runnable(QRunnable):
 
 
 _HUB: _Hub | None = None
+_DRAIN_ROUNDS = 5
 
 
 def _hub() -> _Hub:
@@ -228,6 +230,26 @@ def signals() -> OperationSignals:
 def pending_count() -> int:
     """How many started operations have not delivered their outcome yet."""
     return 0 if _HUB is None else _HUB.pending
+
+
+def drain(timeout_ms: int = 30_000) -> bool:
+    """Wait for the running operations to end and deliver their outcomes.
+
+    Called before the store is closed (window closed, self-test done): a job still running
+    would otherwise use a closed store, and its outcome would be emitted from a hub that
+    interpreter shutdown has already deleted. Returns False if the jobs did not end in time.
+    """
+    if _HUB is None or not shiboken6.isValid(_HUB):
+        return True
+    application = QCoreApplication.instance()
+    for _ in range(_DRAIN_ROUNDS):  # a delivered outcome may start a follow-up operation
+        if not _HUB.pool.waitForDone(timeout_ms):
+            return False
+        if application is not None:
+            application.sendPostedEvents()  # the queued job_done deliveries
+        if _HUB.pending == 0:
+            return True
+    return False
 
 
 def run_in_background(
