@@ -13,10 +13,11 @@ VENV=${GOVPERF_VENV:-$ROOT/.venv}
 PY="$VENV/bin/python"
 
 # Runtime libraries PySide6 needs on Linux (offscreen and xcb), a CJK font so Chinese text is
-# never drawn as boxes, Xvfb (+ xauth) for screenshots, openssl for the bundle-format test.
+# never drawn as boxes, Xvfb (+ xauth) for screenshots, openssl for the bundle-format test,
+# poppler-utils (pdftotext, pdftoppm) for the report tests to read the PDFs they write.
 DEBIAN_PACKAGES=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0
   libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
-  fonts-wqy-microhei xvfb xauth openssl)
+  fonts-wqy-microhei xvfb xauth openssl poppler-utils)
 
 say() { printf '%s\n' "$*" >&2; }
 

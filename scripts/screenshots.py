@@ -139,6 +139,95 @@ def take_timesheet_screenshots(window: MainWindow, app: QApplication, outdir: Pa
     return saved
 
 
+def take_scores_screenshots(window: MainWindow, app: QApplication, outdir: Path) -> list[Path]:
+    """Sub-views of the scores page: the radar charts, what-if weights, the deductions, and
+    the evidence dialog of a total. Skipped while the page is a placeholder."""
+    saved: list[Path] = []
+    window.show_page("scores")
+    page = window.pages.currentWidget()
+    if not hasattr(page, "open_evidence"):
+        return saved
+    settle_operations(app)
+    if not page.select_indicator("企业开办时间压缩"):
+        return saved
+    settle_operations(app)
+    page.tabs.setCurrentIndex(1)
+    saved.append(_grab(window, app, outdir / "05a-scores-radar.png"))
+    page.weights.boxes["input"].setValue(40)
+    page.weights.boxes["collaboration"].setValue(10)
+    settle(app, 500)
+    page.tabs.setCurrentIndex(3)
+    saved.append(_grab(window, app, outdir / "05b-scores-what-if.png"))
+    page.weights.reset()
+    settle_operations(app)
+    page.tabs.setCurrentIndex(2)
+    saved.append(_grab(window, app, outdir / "05c-scores-detail.png"))
+    results = page.totals.rows()
+    if results:
+        dialog = page.open_evidence(results[-1], "total", "")
+        settle_operations(app)
+        path = outdir / "05d-scores-evidence.png"
+        if not dialog.grab().save(str(path)):
+            raise OSError(f"could not write {path}")
+        saved.append(path)
+        dialog.close()
+    page.tabs.setCurrentIndex(0)
+    return saved
+
+
+def take_dashboard_screenshots(window: MainWindow, app: QApplication, outdir: Path) -> list[Path]:
+    """The dashboard of a department head (open tasks, warnings, mentions), its installation
+    tab, and the sync page with a folder typed in. Skipped for pages not built yet."""
+    saved: list[Path] = []
+    window.show_page("dashboard")
+    page = window.pages.currentWidget()
+    if hasattr(page, "acting"):
+        settle_operations(app)
+        if page.acting.select_person("魏红@卫健委"):
+            saved.append(_grab(window, app, outdir / "01a-dashboard-head.png"))
+        page.tabs.setCurrentIndex(1)
+        saved.append(_grab(window, app, outdir / "01b-dashboard-installation.png"))
+        page.tabs.setCurrentIndex(0)
+    window.show_page("sync")
+    page = window.pages.currentWidget()
+    if hasattr(page, "set_folder"):
+        settle_operations(app)
+        page.folder.setText(str(outdir))  # shown only: the user's remembered folder is kept
+        saved.append(_grab(window, app, outdir / "06a-sync-folder.png"))
+    return saved
+
+
+def take_login_screenshots(store, app: QApplication, outdir: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+    """The login dialog, the idle-lock dialog and the first-run set-up dialog (both modes)."""
+    from govperf_desktop.ui.first_run import FirstRunDialog
+    from govperf_desktop.ui.login import LoginDialog
+
+    saved: list[Path] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        dialogs = [
+            ("00a-login.png", LoginDialog(store, node_name="考核办")),
+            ("00b-idle-lock.png", LoginDialog(store, account="clerk")),
+            ("00c-first-run.png", FirstRunDialog(Path(scratch) / "new")),
+        ]
+        for name, dialog in dialogs:
+            dialog.show()
+            settle(app, SETTLE_MS)
+            path = outdir / name
+            if not dialog.grab().save(str(path)):
+                raise OSError(f"could not write {path}")
+            saved.append(path)
+            if isinstance(dialog, FirstRunDialog):
+                dialog.join_mode.setChecked(True)
+                dialog.adjustSize()
+                settle(app, SETTLE_MS)
+                path = outdir / "00d-first-run-join.png"
+                dialog.grab().save(str(path))
+                saved.append(path)
+            dialog.hide()
+            dialog.deleteLater()
+    return saved
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     directory = data_dir(args.data_dir)
@@ -165,6 +254,12 @@ def main(argv: list[str] | None = None) -> int:
             for path in take_detail_screenshots(window, app, args.outdir):
                 print(path)
             for path in take_timesheet_screenshots(window, app, args.outdir):
+                print(path)
+            for path in take_dashboard_screenshots(window, app, args.outdir):
+                print(path)
+            for path in take_scores_screenshots(window, app, args.outdir):
+                print(path)
+            for path in take_login_screenshots(store, app, args.outdir):
                 print(path)
             window.hide()
             window.deleteLater()

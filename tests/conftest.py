@@ -17,6 +17,16 @@ from govperf_desktop.store.store import Store, open_store
 NOW = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """scrypt at the shipped N=2^17 costs ~0.3 s and 128 MiB per hash: tests hash at 2^10
+    (tests/test_accounts.py asserts the shipped parameters separately)."""
+    from govperf_desktop.services import accounts, backup
+
+    monkeypatch.setattr(accounts, "SCRYPT", accounts.ScryptParams(log2_n=10))
+    monkeypatch.setattr(backup, "KDF_LOG2_N", 10)
+
+
 @pytest.fixture
 def store_dir(tmp_path: Path) -> Path:
     directory = tmp_path / "store"

@@ -68,6 +68,22 @@ SAMPLE_CHECKS = {
     # 0002: comments written before the search index existed are found by it.
     "SELECT c.id FROM comments_fts JOIN comments c ON c.rowid = comments_fts.rowid"
     " WHERE comments_fts MATCH '公安局'": [("c" * 31 + "1",)],
+    # 0005: the ledger's sort by hours and scoring's sums read the new indexes.
+    "SELECT hours FROM timesheet_entries INDEXED BY ix_timesheet_entries_hours_id"
+    " ORDER BY hours DESC, id DESC": [(7.5,)],
+    "SELECT department_id, sum(hours), sum(overtime > 0) FROM timesheet_entries"
+    " INDEXED BY ix_timesheet_entries_task_id_covering WHERE task_id = '" + T1 + "'"
+    " GROUP BY department_id": [(D1, 7.5, 0)],
+    "SELECT id, department_id, is_problem FROM comments"
+    " INDEXED BY ix_comments_task_id_covering WHERE task_id = '" + T1 + "'"
+    " ORDER BY created_at DESC, id DESC": [("c" * 31 + "1", D1, 0)],
+    # 0006: local accounts and the audit log start empty; people written before are kept.
+    "SELECT count(*) FROM accounts": [(0,)],
+    "SELECT count(*) FROM audit_log": [(0,)],
+    "SELECT name FROM people": [("李娜",)],
+    # 0007: published scores start empty; indicators written before can be published.
+    "SELECT count(*) FROM score_publications": [(0,)],
+    "SELECT count(*) FROM indicators": [(1,)],
 }
 
 

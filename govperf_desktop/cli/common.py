@@ -60,12 +60,83 @@ def iso_date(text: str) -> date:
 
 
 def require_actor(args: argparse.Namespace) -> str:
-    """The person acting (--as), for commands that record who did something."""
+    """The person acting, for commands that record who did something: the logged-in
+    account's person (--user, see `authenticate`), else --as on an installation that has no
+    accounts yet."""
     if not args.actor:
         from govperf_desktop.domain.errors import ValidationError
 
         raise ValidationError(
-            "This action is done by a person; say who with --as PERSON (name, "
-            "NAME@DEPARTMENT or id)."
+            "This action is done by a person; log in with --user NAME (or, on an installation "
+            "without accounts, say who with --as PERSON)."
         )
     return args.actor
+
+
+# Passwords come from these variables (scripted central-office runs) or a prompt, never from
+# the command line, where `ps` would show them.
+PASSWORD_ENV = "GOVPERF_PASSWORD"
+NEW_PASSWORD_ENV = "GOVPERF_NEW_PASSWORD"
+
+
+def read_password(env: str, prompt: str, *, confirm: bool = False) -> str:
+    """A secret from the environment variable `env`, else typed at a prompt (not echoed)."""
+    import getpass
+    import os
+
+    from govperf_desktop.domain.errors import ValidationError
+
+    if os.environ.get(env):
+        return os.environ[env]
+    if not sys.stdin or not sys.stdin.isatty():
+        raise ValidationError(f"A password is needed: type it at a terminal or set {env}.")
+    secret = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Again: ") != secret:
+        raise ValidationError("The two passwords differ; nothing was changed.")
+    return secret
+
+
+def authenticate(args: argparse.Namespace) -> None:
+    """The rule for who acts, applied before every command.
+
+    - `--user NAME`: the password comes from $GOVPERF_PASSWORD or a prompt; the account's
+      person becomes the acting person (`args.actor`) and `args.login` holds the login.
+      A `--as` beside it must name that same person.
+    - no `--user`: `--as PERSON` is accepted only while the installation has no accounts
+      (stores made before accounts existed, tests, scripts); once it has one, every action
+      by a person needs a login.
+    """
+    from govperf_desktop.domain.errors import ValidationError
+    from govperf_desktop.services import accounts, audit
+
+    args.login = None
+    user = getattr(args, "user", None)
+    if not user and not args.actor:
+        return
+    from govperf_desktop.paths import store_path
+
+    if not store_path(data_dir(args.data_dir)).exists():
+        if user:
+            raise ValidationError(f"No store here to log in to as {user}.")
+        return
+    store = open_from_args(args)
+    try:
+        if not user:
+            if accounts.has_accounts(store):
+                raise ValidationError(
+                    "This installation has user accounts: log in with --user NAME "
+                    f"(password from ${PASSWORD_ENV} or the prompt) instead of --as."
+                )
+            return
+        password = read_password(PASSWORD_ENV, f"Password for {user}: ")
+        login = accounts.login(store, user, password, now=now_utc())
+        if args.actor and accounts.resolve_person(store, args.actor) != login.person_id:
+            raise ValidationError(
+                f"--as {args.actor} is not the person of account {user} ({login.person}); "
+                "leave --as out when logged in."
+            )
+        args.login = login
+        args.actor = login.person_id  # None: an administrator not linked to a person
+        audit.set_current_account(login.account)
+    finally:
+        store.close()

@@ -14,29 +14,59 @@ from dataclasses import asdict
 from datetime import date
 
 from govperf_desktop import __version__
-from govperf_desktop.cli import comments, history, hours, indicators, scores, sync, tasks
+from govperf_desktop.cli import (
+    accounts,
+    backup,
+    comments,
+    history,
+    hours,
+    indicators,
+    report,
+    scores,
+    sync,
+    tasks,
+)
 from govperf_desktop.cli.common import (
     EXIT_OK,
     EXIT_PROBLEM,
     EXIT_USAGE,
+    NEW_PASSWORD_ENV,
     Output,
+    authenticate,
     iso_date,
     open_from_args,
+    read_password,
 )
 from govperf_desktop.domain.errors import GovperfError
 from govperf_desktop.paths import data_dir
 
 
 def cmd_init(args: argparse.Namespace, out: Output) -> int:
-    from govperf_desktop.services.admin import init_installation
+    from govperf_desktop.domain.errors import ValidationError
+    from govperf_desktop.services.admin import AdminSetup, init_installation
 
     directory = data_dir(args.data_dir)
+    admin = None
+    if args.admin_user or args.admin_person:
+        if not (args.admin_user and args.admin_person):
+            raise ValidationError("The administrator needs both --admin-user and --admin-person.")
+        password = read_password(
+            NEW_PASSWORD_ENV, f"New password for {args.admin_user}: ", confirm=True
+        )
+        admin = AdminSetup(args.admin_user, password, args.admin_person, args.admin_department)
     node = init_installation(
-        directory, node_name=args.node_name, role=args.role, department=args.department
+        directory,
+        node_name=args.node_name,
+        role=args.role,
+        department=args.department,
+        admin=admin,
     )
     out.emit(
-        {"data_dir": str(directory), "node": asdict(node)},
-        lambda: f"Created store in {directory} for installation {node.name} ({node.role}).",
+        {"data_dir": str(directory), "node": asdict(node), "admin": args.admin_user},
+        lambda: (
+            f"Created store in {directory} for installation {node.name} ({node.role})."
+            + (f" Administrator account: {args.admin_user}." if admin else "")
+        ),
     )
     return EXIT_OK
 
@@ -118,6 +148,12 @@ def cmd_check(args: argparse.Namespace, out: Output) -> int:
         )
         lines += [f"  {problem}" for problem in report.foreign_key_problems[:20]]
         lines.append(f"schema: {report.schema_revision} (latest {report.head_revision})")
+        lines.append(
+            f"audit log: {report.audit_rows} rows, chain ok"
+            if not report.audit_problems
+            else f"audit log: TAMPERED ({len(report.audit_problems)} problems)"
+        )
+        lines += [f"  {problem}" for problem in report.audit_problems]
         lines.append("OK" if report.ok else "PROBLEMS FOUND")
         return "\n".join(lines)
 
@@ -149,7 +185,9 @@ def cmd_migrate(args: argparse.Namespace, out: Output) -> int:
 
 
 # Each module adds its commands to the parser (register) and runs them through services.
-COMMAND_MODULES = (indicators, tasks, hours, comments, scores, sync, history)
+COMMAND_MODULES = (
+    indicators, tasks, hours, comments, scores, sync, history, accounts, backup, report,
+)  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -163,7 +201,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--as",
         dest="actor",
         metavar="PERSON",
-        help="the person acting (name or id; 'NAME@DEPARTMENT' when names repeat)",
+        help="the person acting (name or id; 'NAME@DEPARTMENT' when names repeat), only on an "
+        "installation without accounts",
+    )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="log in as this account (password from $GOVPERF_PASSWORD or a prompt)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -173,6 +217,9 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument(
         "--role", choices=["central", "department", "evaluator"], default="department"
     )
+    init.add_argument("--admin-user", metavar="NAME", help="the administrator account to create")
+    init.add_argument("--admin-person", metavar="NAME", help="the administrator's own name")
+    init.add_argument("--admin-department", metavar="NAME", help="the administrator's department")
     init.set_defaults(run=cmd_init)
 
     demo = commands.add_parser("demo", help="fill the store with demonstration data")
@@ -195,6 +242,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out = Output(args.json)
     try:
+        if args.command != "init":
+            authenticate(args)
         return args.run(args, out)
     except GovperfError as error:
         print(f"govperf: error: {error}", file=sys.stderr)

@@ -41,6 +41,8 @@ class CheckReport:
     foreign_key_problems: list[str]
     schema_revision: str | None
     head_revision: str
+    audit_problems: list[str] = field(default_factory=list)  # the audit log's hash chain
+    audit_rows: int = 0
 
     @property
     def ok(self) -> bool:
@@ -48,7 +50,20 @@ class CheckReport:
             self.integrity == ["ok"]
             and not self.foreign_key_problems
             and self.schema_revision == self.head_revision
+            and not self.audit_problems
         )
+
+
+@dataclass(frozen=True)
+class AdminSetup:
+    """The administrator account the first run creates, with the person it belongs to."""
+
+    account: str
+    password: str = field(repr=False)
+    # The administrator's own name: at the central office a person (role admin) is created
+    # for it; elsewhere people come from the central office and the account is linked later.
+    person: str | None = None
+    department: str | None = None  # default: the installation's department, else its name
 
 
 def init_installation(
@@ -58,8 +73,10 @@ def init_installation(
     role: str = "department",
     department: str | None = None,
     now: datetime | None = None,
+    admin: AdminSetup | None = None,
 ) -> NodeIdentity:
-    """Create a store in `directory` for a new installation (node) and record its identity."""
+    """Create a store in `directory` for a new installation (node) and record its identity;
+    with `admin`, also its administrator account (person, role admin, account)."""
     node_name = node_name.strip()
     if not node_name:
         raise ValidationError("The installation needs a name (--node-name).")
@@ -68,6 +85,14 @@ def init_installation(
     if role == "department" and not (department and department.strip()):
         raise ValidationError("A department installation needs its department (--department).")
     moment = to_utc_naive(now or utc_now())
+    if admin is not None:
+        from govperf_desktop.services.accounts import check_new_password
+
+        check_new_password(admin.password, admin.account)
+        if not admin.account.strip():
+            raise ValidationError("The administrator account needs a name.")
+        if role == "central" and not (admin.person and admin.person.strip()):
+            raise ValidationError("At the central office the administrator needs their name.")
     store = open_store(directory, create=True)
     try:
         with store.write() as session:
@@ -88,9 +113,60 @@ def init_installation(
                 created_at=moment,
             )
             session.add(node)
-            return NodeIdentity(node.id, node.name, node.role, department and department.strip())
+            identity = NodeIdentity(
+                node.id, node.name, node.role, department and department.strip()
+            )
+        if admin is not None:
+            _create_admin(store, admin, department or node_name, moment, central=role == "central")
+        return identity
     finally:
         store.close()
+
+
+def _create_admin(
+    store: Store, admin: AdminSetup, department: str, moment: datetime, *, central: bool
+) -> None:
+    """The administrator account; at the central office also its person (role admin)."""
+    from govperf_desktop.services import accounts, audit
+    from govperf_desktop.store.models import Person, PersonRole
+
+    home = (admin.department or department).strip()
+    person_id = None
+    with store.write() as session:
+        if central and admin.person:
+            person = Person(
+                id=new_id(),
+                department_id=_ensure_department(session, home, moment),
+                name=admin.person.strip(),
+                title=None,
+                active=True,
+                created_at=moment,
+            )
+            session.add(person)
+            session.flush()
+            session.add(PersonRole(person_id=person.id, role="admin"))
+            person_id = person.id
+        audit.record(
+            session,
+            "installation_created",
+            now=moment,
+            account=admin.account.strip(),
+            detail={"node": _node_name(session)},
+        )
+    accounts.add_account(
+        store,
+        name=admin.account,
+        person=person_id,
+        password=admin.password,
+        by=None,
+        now=moment,
+        duty="admin",
+    )
+
+
+def _node_name(session) -> str | None:  # type: ignore[no-untyped-def]
+    node_id = session.scalar(select(Setting.value).where(Setting.key == LOCAL_NODE_KEY))
+    return session.scalar(select(Node.name).where(Node.id == node_id)) if node_id else None
 
 
 def _ensure_department(session, name: str, moment: datetime) -> str:  # type: ignore[no-untyped-def]
@@ -148,9 +224,17 @@ def check_store(store: Store) -> CheckReport:
             f"{table} row {rowid} → {parent}"
             for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check")
         ]
+    revision = migrate.current_revision(store.engine)
+    chain = None
+    if revision == migrate.head_revision():
+        from govperf_desktop.services.audit import verify
+
+        chain = verify(store)
     return CheckReport(
         integrity=integrity,
         foreign_key_problems=broken,
-        schema_revision=migrate.current_revision(store.engine),
+        schema_revision=revision,
         head_revision=migrate.head_revision(),
+        audit_problems=chain.problems if chain else [],
+        audit_rows=chain.rows if chain else 0,
     )

@@ -10,9 +10,17 @@ from sqlalchemy import func, select
 from govperf_desktop.paths import store_path
 from govperf_desktop.services.admin import init_installation
 from govperf_desktop.store.models import Indicator
-from govperf_desktop.store.store import open_store
+from govperf_desktop.store.store import Store, open_store
 
 DEMO_NODE_NAME = "考核办(演示)"
+# Accounts of the demo store (see README): (account, seed person, installation duty).
+# One password for all, printed in the README: the demo data is fictional.
+DEMO_PASSWORD = "govperf-demo"
+DEMO_ACCOUNTS = (
+    ("admin", "周文博@考核办", "admin"),
+    ("auditor", "林雪@考核办", "auditor"),
+    ("clerk", "朱丽华@民政局", None),
+)
 
 
 def ensure_demo_store(directory: Path, *, today: date | None = None) -> bool:
@@ -30,6 +38,31 @@ def ensure_demo_store(directory: Path, *, today: date | None = None) -> bool:
         from govperf_desktop.services.demo.seed import build_seed_demo
 
         build_seed_demo(store, today=today or date.today())
+        add_demo_accounts(store)
         return True
     finally:
         store.close()
+
+
+def add_demo_accounts(store: Store) -> None:
+    """The demo accounts, so login, the idle lock and the audit log can be tried."""
+    from datetime import UTC, datetime
+
+    from govperf_desktop.services.accounts import add_account, login
+
+    now = datetime.now(UTC)
+    admin = None
+    for name, person, duty in DEMO_ACCOUNTS:
+        add_account(
+            store, name=name, person=person, password=DEMO_PASSWORD, by=admin, now=now, duty=duty
+        )
+        if admin is None:
+            admin = login(store, name, DEMO_PASSWORD, now=now)
+
+
+def is_demo_store(store: Store) -> bool:
+    """True for the demonstration store made by `ensure_demo_store` (by its node's name)."""
+    from govperf_desktop.services.admin import local_node
+
+    node = local_node(store)
+    return node is not None and node.name == DEMO_NODE_NAME

@@ -20,7 +20,8 @@ from sqlalchemy import delete, func, select
 
 from govperf_desktop.domain.clock import to_utc_naive
 from govperf_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from govperf_desktop.services import lookup
+from govperf_desktop.domain.permissions import Action
+from govperf_desktop.services import audit, roles
 from govperf_desktop.store.ids import new_id
 from govperf_desktop.store.models import Change, Department, Node, NodeCertificate, Revocation
 from govperf_desktop.store.store import Store
@@ -157,6 +158,7 @@ def init_root(
         put_setting(session, ROOT_KEY, root_key)
         put_setting(session, OWN_CERTIFICATE_KEY, json.dumps(signed.as_json()))
         put_setting(session, CENTRAL_CERTIFICATE_KEY, json.dumps(signed.as_json()))
+        audit.record(session, "key_used", now=moment, detail={"key": "root", "use": "created"})
     return _view(read_certificate(signed, root_key), root_key)
 
 
@@ -168,10 +170,13 @@ def _target(out: Path, default_name: str) -> tuple[Path, str]:
 
 
 def _actor_id(store: Store, actor: str | None) -> str | None:
+    """The acting person, whose roles must allow managing node certificates (central, admin);
+    None when no person is named (scripted set-up)."""
     if not actor:
         return None
     with store.read() as session:
-        return lookup.person(session, actor).id
+        person = roles.acting(session, actor)
+        return roles.require(session, person, Action.MANAGE_NODE_CERTIFICATES).id
 
 
 def request_enrolment(store: Store, out: Path, *, passphrase: str, now: datetime) -> Path:
@@ -288,6 +293,12 @@ def sign_request(
             "certificate": signed.as_json(),
             "central_certificate": trust.own.signed.as_json(),
         }
+        audit.record(
+            session,
+            "key_used",
+            now=moment,
+            detail={"key": "root", "use": "signed certificate", "node": body["node_id"]},
+        )
     folder, name = _target(out, f"certificate-{body['node_id']}.json")
     path = write_bytes_atomic(
         folder, name, json.dumps(response, ensure_ascii=False, indent=1).encode()
@@ -404,5 +415,11 @@ def revoke_node(
                 body=canonical(body).decode(),
                 signature=signature,
             )
+        )
+        audit.record(
+            session,
+            "key_used",
+            now=moment,
+            detail={"key": "root", "use": "revoked installation", "node": row.id},
         )
         return row.name

@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy import Date, DateTime, inspect, select
 
 from govperf_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from govperf_desktop.domain.permissions import Action
+from govperf_desktop.services import audit, roles
 from govperf_desktop.store.models import Base, Change, Node, Person
 from govperf_desktop.store.store import Store
 
@@ -25,6 +27,9 @@ APPEND_ONLY = {
     "mentions": "Mentions belong to their comment and are never changed.",
     "submissions": "Submissions are evidence and are never changed; submit a new revision.",
     "submission_files": "Submitted files are evidence and are never changed.",
+    "score_publications": (
+        "Published scores are never changed; publish again to supersede them with a correction."
+    ),
 }
 
 
@@ -123,7 +128,23 @@ def restore(
     actor_id: str | None = None,
     table: str | None = None,
 ) -> ChangeView:
-    """Bring a record back to its state after `version`, as a new captured change."""
+    """Bring a record back to its state after `version`, as a new captured change.
+
+    `actor_id` (an id, a name or 'NAME@DEPARTMENT') restores it and needs the role central or
+    admin (`domain.permissions`).
+    """
+    if not actor_id or not actor_id.strip():
+        raise ValidationError(
+            "Say who restores the record (--as PERSON, a person with role central or admin)."
+        )
+    with store.read() as session:
+        person = roles.require(
+            session,
+            roles.acting(session, actor_id),
+            Action.RESTORE_HISTORY,
+            attempt=f"restore record {record_id}",
+        )
+    actor_id = person.id
     changes = history(store, record_id, table)
     kind = changes[0].table
     if kind in APPEND_ONLY:
@@ -138,6 +159,13 @@ def restore(
     key_columns = [column.key for column in inspect(model).primary_key]
     key = tuple(record_id.split("/"))
     with store.write(actor_id=actor_id) as session:
+        audit.record(
+            session,
+            "restore",
+            now=store.clock(),
+            person_id=actor_id,
+            detail={"table": kind, "record": record_id, "version": version},
+        )
         current = session.get(model, key if len(key) > 1 else key[0])
         if wanted is None and current is None:
             raise ConflictError(f"Record {record_id} is already absent, as at version {version}.")

@@ -16,11 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
 from govperf_desktop.domain.clock import to_utc_naive
 from govperf_desktop.domain.errors import GovperfError, NotFoundError, ValidationError
+from govperf_desktop.services import audit
+from govperf_desktop.services.backup import guard_export
 from govperf_desktop.store.ids import new_id
 from govperf_desktop.store.models import Node, Peer, SyncConflict, SyncLogEntry
 from govperf_desktop.store.store import Store
@@ -30,13 +33,14 @@ from govperf_desktop.sync.bundle import (
     BundleError,
     Limits,
     check_payload_hash,
+    check_payload_stream,
     check_signature,
     open_bundle,
-    read_ops,
     write_bundle,
 )
 from govperf_desktop.sync.certificates import iso
 from govperf_desktop.sync.oplog import merged_ops, plan_runs, seal_local_head, version_vector
+from govperf_desktop.sync.staging import Staging
 from govperf_desktop.sync.transport import QUARANTINE_FOLDER, bundle_files, quarantine
 from govperf_desktop.sync.trust import (
     Trust,
@@ -159,6 +163,7 @@ def export_bundles(
         seal_local_head(db, trust.local_node_id, node_keys.signing)
         recipients = _node_ids(session, trust, for_node)
         holding = version_vector(db)
+        guard_export(db, _data_dir(store), trust.local_node_id)  # restored store? (H4)
         counter = int(setting(session, EXPORT_COUNTER_KEY) or 0)
         for recipient in recipients:
             peer = session.get(Peer, recipient)
@@ -216,6 +221,12 @@ def export_bundles(
                     detail=path.name,
                 )
             )
+            audit.record(
+                session,
+                "export",
+                now=moment,
+                detail={"file": path.name, "recipient": recipient, "ops": header["op_count"]},
+            )
             session.flush()
             views.append(
                 ExportView(
@@ -233,14 +244,14 @@ def export_bundles(
 
 
 def _read_back(path: Path, sender_key: str) -> None:
-    """After writing: the header signature and the payload hash, as the recipient will."""
+    """After writing: the header signature and the payload hash, as the recipient will, and
+    (unencrypted) that the payload decompresses to its op count, without re-parsing it."""
     bundle = open_bundle(path, DEFAULT_LIMITS)
     check_signature(bundle, sender_key)
     if bundle.header.get("encryption"):
         check_payload_hash(bundle)
     else:
-        for _ in read_ops(bundle, DEFAULT_LIMITS):
-            pass
+        check_payload_stream(bundle, DEFAULT_LIMITS)
 
 
 def _decryption_key(store: Store, passphrase: str | None):  # type: ignore[no-untyped-def]
@@ -273,17 +284,25 @@ def _merge_acknowledged(session, sender: str, acknowledged: dict, moment: dateti
     peer.last_import_at = moment
 
 
-def import_one(
+def import_one(store: Store, path: Path, **options: Any) -> ImportView:
+    """Verify one bundle completely, then apply it in one transaction. Raises BundleError
+    (or another GovperfError) when refused; the store is then untouched. The verified ops
+    wait in a scratch file (sync.staging) between the two passes, so the payload is read
+    and parsed once. Options: those of `_import_one`."""
+    with Staging(_data_dir(store)) as staging:
+        return _import_one(store, path, staging, **options)
+
+
+def _import_one(
     store: Store,
     path: Path,
+    staging: Staging,
     *,
     now: datetime,
     passphrase: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
 ) -> ImportView:
-    """Verify one bundle completely, then apply it in one transaction. Raises BundleError
-    (or another GovperfError) when refused; the store is then untouched."""
     from sqlalchemy.orm import Session
 
     moment = to_utc_naive(now)
@@ -297,7 +316,9 @@ def import_one(
         limits,
         key,
         progress=(lambda n: progress("verify", n)) if progress else None,
+        sink=staging.add,
     )
+    staging.seal()
     with store.engine.begin() as connection:
         db = _db(connection)
         db.execute("PRAGMA defer_foreign_keys = ON")
@@ -315,7 +336,7 @@ def import_one(
             applier.plan(verified.runs)
             apply_ops(
                 applier,
-                read_ops(verified.file, limits, key),
+                staging.ops(),
                 (lambda n: progress("apply", n)) if progress else None,
             )
             report = applier.finish()
@@ -332,6 +353,16 @@ def import_one(
                         {"gaps": report.gaps, "forks": report.forks}, ensure_ascii=False
                     ),
                 )
+            )
+            audit.record(
+                session,
+                "import",
+                now=moment,
+                detail={
+                    "file": path.name,
+                    "sender": verified.sender.node_id,
+                    "ops": report.applied,
+                },
             )
             session.flush()
         finally:
@@ -378,6 +409,9 @@ def import_bundles(
         except GovperfError as error:
             reason = str(error)
             moved = quarantine(path, folder, reason) if path.exists() else None
+            audit.record_event(
+                store, "bundle_rejected", now=now, detail={"file": path.name, "reason": reason}
+            )
             views.append(
                 ImportView(
                     str(path),

@@ -341,8 +341,19 @@ class TimesheetEntry(Base):
 
     __table_args__ = (
         Index("ix_timesheet_entries_person_id_work_date", "person_id", "work_date"),
-        Index("ix_timesheet_entries_task_id_department_id", "task_id", "department_id"),
+        # Covering: scoring sums a task's hours per department from the index alone (0005).
+        Index(
+            "ix_timesheet_entries_task_id_covering",
+            "task_id",
+            "department_id",
+            "work_date",
+            "hours",
+            "overtime",
+            "id",
+        ),
         Index("ix_timesheet_entries_department_id_work_date", "department_id", "work_date"),
+        # The ledger sorted by hours pages through this index (migration 0005).
+        Index("ix_timesheet_entries_hours_id", "hours", "id"),
         CheckConstraint("hours > 0 AND hours <= 24", name="hours_range"),
         CheckConstraint("overtime >= 0 AND overtime <= hours", name="overtime_range"),
     )
@@ -366,7 +377,19 @@ class Comment(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
     __table_args__ = (
-        Index("ix_comments_task_id_created_at", "task_id", "created_at"),
+        # Covering: a task's comments in time order with all that scoring reads (0005).
+        Index(
+            "ix_comments_task_id_covering",
+            "task_id",
+            "created_at",
+            "id",
+            "department_id",
+            "supersedes_id",
+            "reply_to_id",
+            "is_problem",
+            "resolved_by_id",
+            "resolved_at",
+        ),
         Index("ix_comments_department_id_created_at", "department_id", "created_at"),
         # Search without a department or task filter pages newest first (store/search.py).
         Index("ix_comments_created_at", "created_at"),
@@ -656,3 +679,100 @@ COUNTED_TABLES: tuple[type[Base], ...] = (
 CAPTURED_TABLES: frozenset[str] = frozenset(
     model.__tablename__ for model in COUNTED_TABLES if model is not Change
 )
+
+
+class Account(Base):
+    """Local: a user account of this installation, linked to a person (whose roles it has)
+    and holding at most one installation duty (`role`).
+
+    Never captured or synced: each installation has its own accounts. `password_hash` holds
+    the scrypt parameters with the salt and the hash (services.accounts), never a password.
+    """
+
+    __tablename__ = "accounts"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    # The person the account acts as; NULL for an installation's administrator before the
+    # people arrive from the central office (a department node's first run).
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"), index=True)
+    # The installation duty of the account: 'admin' (system administrator: accounts, backups)
+    # or 'auditor' (security/audit administrator: the audit log). One column: no account can
+    # hold both (separation of duties). Work roles stay with the person (person_roles).
+    role: Mapped[str | None] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    password_changed_at: Mapped[datetime] = mapped_column(DateTime)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (
+        CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+        CheckConstraint("failed_attempts >= 0", name="failed_attempts_not_negative"),
+        CheckConstraint("role IS NULL OR role IN ('admin', 'auditor')", name="role_known"),
+    )
+
+
+class AuditEntry(Base):
+    """Local: one security event, append-only, in a hash chain (store.audit).
+
+    `hash` = sha256(prev_hash + canonical JSON of the row's content), so a row edited or
+    removed from outside the program breaks the chain, which `govperf check` reports.
+    """
+
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    event: Mapped[str] = mapped_column(String(32))
+    account: Mapped[str | None] = mapped_column(String(64))
+    person_id: Mapped[str | None] = mapped_column(ID)
+    detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON object
+    prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (CheckConstraint("seq >= 1", name="seq_positive"),)
+
+
+_PUBLICATION_ORDER = ("indicator_id", "period", "published_at")
+
+
+class ScorePublication(Base):
+    """Scores an evaluator published (发布评分): a snapshot of one indicator's results for a
+    period, kept as it was whatever later happens to the hours and tasks behind it.
+
+    Shared and append-only: captured, carried in bundles to the departments, and corrected
+    only by a new publication that supersedes this one (`supersedes_id`). `result_json` holds
+    each department's total, dimensions and deductions (canonical JSON); `inputs_sha256` is
+    its digest, so publishing the same result twice is refused. `config_id` is the scoring
+    configuration version used (NULL: the built-in default; its digest is in the JSON).
+    """
+
+    __tablename__ = "score_publications"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    indicator_id: Mapped[str] = mapped_column(ForeignKey("indicators.id"))
+    period: Mapped[str] = mapped_column(String(40))
+    config_id: Mapped[str | None] = mapped_column(ForeignKey("scoring_configs.id"))
+    inputs_sha256: Mapped[str] = mapped_column(String(64))
+    result_json: Mapped[str] = mapped_column(Text)
+    published_by: Mapped[str] = mapped_column(ForeignKey("people.id"))
+    published_at: Mapped[datetime] = mapped_column(DateTime)
+    supersedes_id: Mapped[str | None] = mapped_column(
+        ForeignKey("score_publications.id"), index=True
+    )
+    note: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("ix_score_publications_indicator_id_period_published_at", *_PUBLICATION_ORDER),
+        CheckConstraint("length(trim(period)) > 0", name="period_not_blank"),
+        CheckConstraint("length(inputs_sha256) = 64", name="digest_complete"),
+        CheckConstraint("supersedes_id IS NULL OR supersedes_id <> id", name="not_self"),
+    )
+
+
+# Published scores are shared data like the rest (captured, counted, carried in bundles).
+COUNTED_TABLES = (*COUNTED_TABLES[:-1], ScorePublication, COUNTED_TABLES[-1])
+CAPTURED_TABLES = CAPTURED_TABLES | {ScorePublication.__tablename__}

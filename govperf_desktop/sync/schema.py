@@ -9,9 +9,12 @@ applied from a bundle and the same row written locally are identical byte for by
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, partial
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, inspect
@@ -21,6 +24,7 @@ from govperf_desktop.sync.bundle import BundleError
 
 ACTIONS = ("insert", "update", "delete")
 OP_TEXT_FIELDS = ("id", "node", "hlc", "table", "record", "action", "at", "prev", "hash")
+_CLOCK = re.compile(r"[0-9]{16}-[0-9]{4,}")
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,43 @@ def stored_value(kind: str, value: Any) -> Any:
     return value
 
 
+def _stored_datetime(value: Any) -> Any:
+    if value is None:
+        return None
+    if type(value) is str and value[10:11] == "T":  # the capture's isoformat, the usual case
+        if len(value) == 26:
+            return f"{value[:10]} {value[11:]}"
+        if len(value) == 19:
+            return f"{value[:10]} {value[11:]}.000000"
+    return stored_value("datetime", value)
+
+
+@cache
+def row_converter(table: str) -> Callable[[dict[str, Any]], tuple]:
+    """A function from an op's complete `after` to the row's values as stored, in column
+    order (the same values as `stored_value`, without a call per plain column)."""
+    info = table_info(table)
+    if len(info.columns) == 1:
+        only = info.columns[0]
+        return lambda after: (stored_value(info.kinds[only], after[only]),)
+    get = itemgetter(*info.columns)
+    special = [
+        (index, _stored_datetime if kind == "datetime" else partial(stored_value, kind))
+        for index, kind in enumerate(info.kinds.values())
+        if kind != "plain"
+    ]
+    if not special:
+        return get  # type: ignore[return-value]
+
+    def convert(after: dict[str, Any]) -> tuple:
+        values = list(get(after))
+        for index, function in special:
+            values[index] = function(values[index])
+        return tuple(values)
+
+    return convert
+
+
 def record_key_of(info: TableInfo, row: dict[str, Any]) -> str:
     return "/".join(str(row.get(column)) for column in info.key)
 
@@ -90,26 +131,36 @@ def _values(op: dict[str, Any], key: str, name: str) -> dict[str, Any] | None:
     return values
 
 
+@cache
+def _column_sets(table: str) -> tuple[frozenset[str], frozenset[str]]:
+    info = table_info(table)
+    return frozenset(info.columns), frozenset(info.key)
+
+
 def check_op_shape(op: dict[str, Any], name: str) -> None:
-    """Refuse an op naming an unknown table or column, or carrying an unsafe file name."""
+    """Refuse an op naming an unknown table or column, or carrying an unsafe file name.
+    Leaves the parsed `after` values in op["_after"]."""
     seq = op.get("seq")
-    if not isinstance(seq, int) or any(not isinstance(op.get(f), str) for f in OP_TEXT_FIELDS):
+    if type(seq) is not int or any(type(op.get(f)) is not str for f in OP_TEXT_FIELDS):
         raise BundleError(f"{name}: op {seq} is malformed.")
+    if not _CLOCK.fullmatch(op["hlc"]):
+        raise BundleError(f"{name}: op {seq} is malformed (its clock {op['hlc']!r}).")
     if op["action"] not in ACTIONS:
         raise BundleError(f"{name}: op {seq} has an unknown action {op['action']!r}.")
     if op["table"] not in CAPTURED_TABLES:
         raise BundleError(f"{name}: op {seq} writes {op['table']!r}, which is not shared data.")
     info = table_info(op["table"])
+    columns, key = _column_sets(op["table"])
     before, after = _values(op, "before", name), _values(op, "after", name)
     for values in (before, after):
-        if values and not set(values) <= set(info.columns):
-            unknown = sorted(set(values) - set(info.columns))
+        if values and not columns.issuperset(values):
+            unknown = sorted(set(values) - columns)
             raise BundleError(f"{name}: op {seq} names unknown columns {unknown} of {op['table']}.")
     if op["action"] == "insert" and (
-        not after or set(after) != set(info.columns) or record_key_of(info, after) != op["record"]
+        not after or len(after) != len(columns) or record_key_of(info, after) != op["record"]
     ):
         raise BundleError(f"{name}: op {seq} inserts an incomplete {op['table']} row.")
-    if op["action"] == "update" and (not after or set(after) & set(info.key)):
+    if op["action"] == "update" and (not after or not key.isdisjoint(after)):
         raise BundleError(f"{name}: op {seq} changes the key of a {op['table']} row.")
     if op["action"] == "delete" and (not before or record_key_of(info, before) != op["record"]):
         raise BundleError(f"{name}: op {seq} deletes an unnamed {op['table']} row.")
@@ -121,3 +172,4 @@ def check_op_shape(op: dict[str, Any], name: str) -> None:
         )
     if op["actor"] is not None and not isinstance(op["actor"], str):
         raise BundleError(f"{name}: op {seq} is malformed.")
+    op["_after"] = after or {}  # parsed once: the import applies it from here

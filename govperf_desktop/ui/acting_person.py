@@ -1,8 +1,12 @@
-"""'Acting as': who the actions of a page are taken by, until login arrives.
+"""'Acting as': who the actions of a page are taken by.
 
 A combo box of the store's people ('NAME@DEPARTMENT'), typed into with completion. The
 choice is remembered in QSettings and shared by every box of the application: choosing a
 person on one page chooses them on the others.
+
+Once a user has logged in (`lock_to_person`, called by ui/app.py), every box shows the
+account's person and cannot be changed: actions are taken as the logged-in person. Only the
+demonstration store (`--demo`) leaves the choice free, to show each role's view.
 """
 
 from __future__ import annotations
@@ -23,6 +27,32 @@ class _Broadcast(QObject):
 
 
 _BROADCAST: _Broadcast | None = None
+_LOCKED = False  # a user logged in: the boxes show their person and cannot change
+_LOCKED_PERSON: str | None = None  # the logged-in account's person id (None: no person)
+
+
+def lock_to_person(person_id: str | None) -> None:
+    """Make every box (present and future) act as `person_id`, the logged-in account's
+    person; None for an account not linked to a person (the boxes then show nobody)."""
+    global _LOCKED, _LOCKED_PERSON
+    _LOCKED, _LOCKED_PERSON = True, person_id
+    if person_id is not None:
+        QSettings().setValue(SETTING_ACTING_PERSON, person_id)
+        _broadcast().chosen.emit(person_id)
+
+
+def free_acting_person() -> None:
+    """Let the user choose who acts (the demonstration store, installations without accounts)."""
+    global _LOCKED, _LOCKED_PERSON
+    _LOCKED, _LOCKED_PERSON = False, None
+
+
+def locked_person() -> str | None:
+    return _LOCKED_PERSON
+
+
+def is_locked() -> bool:
+    return _LOCKED
 
 
 def _broadcast() -> _Broadcast:
@@ -76,9 +106,12 @@ class ActingPersonBox(QComboBox):
     def _on_people(self, people: list[PersonEntry]) -> None:
         self.blockSignals(True)
         self.people.set_rows(people)
-        remembered = QSettings().value(SETTING_ACTING_PERSON)
+        remembered = _LOCKED_PERSON if _LOCKED else QSettings().value(SETTING_ACTING_PERSON)
         row = self.people.row_of(str(remembered)) if remembered else -1
         self.setCurrentIndex(row)
+        self.setEnabled(not _LOCKED)
+        if _LOCKED:
+            self.setToolTip(self.tr("You act as the person of the account you logged in with"))
         self.blockSignals(False)
         self.person_changed.emit(self.current_person())
         self.loaded.emit()

@@ -1,6 +1,15 @@
-"""Start the desktop application: arguments, QApplication, translations, fonts, store, window.
+"""Start the desktop application: arguments, QApplication, translations, fonts, store, login,
+window.
 
-    govperf-desktop [--data-dir DIR] [--demo] [--lang zh_CN|en] [--self-test]
+    govperf-desktop [--data-dir DIR] [--demo] [--lang zh_CN|en] [--idle-minutes N] [--self-test]
+
+Who uses the window: a data folder without a store opens the first-run dialog (create a store
+with its administrator, or join an organisation). An installation with accounts asks for a
+login; the logged-in account's person is then the acting person of every page and the window
+locks after the idle time (ui/idle.py). The demonstration store (`--demo`) opens without a
+login and lets the user act as any seed person, to show each role's view: its data is fictional
+(its accounts, for trying the login, are listed in the README). An installation that has no
+account yet (made by `govperf init` without --admin-user) opens as before, with a reminder.
 
 Exit codes: 0 normal end, 1 the self-test failed, 2 the store (or the demonstration data)
 could not be opened; the user sees the one-line reason, never a traceback.
@@ -21,9 +30,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from govperf_desktop import __version__
 from govperf_desktop.domain.errors import GovperfError
-from govperf_desktop.paths import APP_NAME, data_dir
-from govperf_desktop.services.admin import Store, open_installation
-from govperf_desktop.ui.fonts import setup_matplotlib_fonts, setup_qt_fonts
+from govperf_desktop.paths import APP_NAME, data_dir, store_path
+from govperf_desktop.services.accounts import LoggedIn, has_accounts
+from govperf_desktop.services.admin import Store, local_node, open_installation
+from govperf_desktop.services.audit import set_current_account
+from govperf_desktop.ui.fonts import setup_qt_fonts
 from govperf_desktop.ui.i18n import (
     LANGUAGE_SETTING,
     LANGUAGES,
@@ -32,6 +43,7 @@ from govperf_desktop.ui.i18n import (
     resolve_language,
 )
 from govperf_desktop.ui.main_window import PAGE_KEYS, MainWindow
+from govperf_desktop.ui.operations import drain
 
 ORGANIZATION_NAME = "govperf"
 
@@ -62,6 +74,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--lang",
         choices=LANGUAGES,
         help="UI language (default: the one chosen in the menu, else the system's)",
+    )
+    parser.add_argument(
+        "--idle-minutes",
+        type=float,
+        metavar="N",
+        help="lock the window after N minutes without input (default: the setting, else 10)",
     )
     parser.add_argument(
         "--self-test",
@@ -151,6 +169,8 @@ def run_self_test(app: QApplication, store: Store, settings: QSettings, language
                     raise RuntimeError(f"page {key} did not open")
             window.dashboard.refresh()
             app.processEvents()
+            if not drain():  # the pages' background reads must end, and their outcomes show
+                raise RuntimeError("background operations did not finish within 30 s")
         if slot_errors:
             raise slot_errors[0]
     except Exception as error:
@@ -163,13 +183,85 @@ def run_self_test(app: QApplication, store: Store, settings: QSettings, language
     return EXIT_OK
 
 
-def run_window(app: QApplication, store: Store, settings: QSettings, language: str) -> int:
+def ask_login(store: Store) -> LoggedIn | None:
+    """The login dialog at start (a hook tests replace); None when the user quits."""
+    from govperf_desktop.ui.login import LoginDialog
+
+    node = local_node(store)
+    dialog = LoginDialog(store, node_name=node.name if node else None)
+    try:
+        return dialog.logged_in if dialog.exec() == LoginDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+def ask_first_run(directory: Path) -> LoggedIn | None:
+    """The first-run dialog (a hook tests replace); the administrator, or None if cancelled."""
+    from govperf_desktop.ui.first_run import FirstRunDialog
+
+    dialog = FirstRunDialog(directory)
+    try:
+        accepted = dialog.exec() == FirstRunDialog.DialogCode.Accepted
+        return dialog.logged_in if accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+def is_demo(store: Store, demo: bool) -> bool:
+    if not demo:
+        return False
+    from govperf_desktop.services.demo_store import is_demo_store
+
+    return is_demo_store(store)
+
+
+def add_account_menu(window: MainWindow, store: Store, user: LoggedIn, lock: object) -> None:
+    """An "Account" menu: change the password, lock the window now."""
+    from govperf_desktop.ui.login import ChangePasswordDialog
+
+    menu = window.menuBar().addMenu(QCoreApplication.translate("App", "&Account"))
+    change = menu.addAction(QCoreApplication.translate("App", "Change password…"))
+    change.triggered.connect(lambda: ChangePasswordDialog(store, user.account, window).open())
+    if lock is not None:
+        lock_now = menu.addAction(QCoreApplication.translate("App", "Lock now"))
+        lock_now.triggered.connect(lock.lock)  # type: ignore[attr-defined]
+
+
+def run_window(
+    app: QApplication,
+    store: Store,
+    settings: QSettings,
+    language: str,
+    user: LoggedIn | None = None,
+    idle_minutes_override: float | None = None,
+) -> int:
     """Show the main window until the user quits; returns the event loop's exit code."""
     window = MainWindow(store, settings, language=language)
+    lock = None
     try:
+        if user is not None:
+            from govperf_desktop.ui.idle import IdleLock, idle_minutes
+
+            who = f"{user.account} ({user.person})" if user.person else user.account
+            window.setWindowTitle(f"{window.windowTitle()} — {who}")
+            minutes = idle_minutes(settings, idle_minutes_override)
+            if minutes > 0:
+                lock = IdleLock(app, window, store, user, int(minutes * 60_000))
+                lock.quit_requested.connect(app.quit)
+            add_account_menu(window, store, user, lock)
+        elif not has_accounts(store):
+            window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "App",
+                    "This installation has no user accounts yet: create its administrator "
+                    "with 'govperf account add'.",
+                )
+            )
         window.show()
         return app.exec()
     finally:
+        if lock is not None:
+            lock.stop()
         window.deleteLater()
 
 
@@ -179,8 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     directory = data_dir(args.data_dir)
     app = create_application(offscreen=args.self_test)
-    setup_qt_fonts(app)
-    setup_matplotlib_fonts()
+    setup_qt_fonts(app)  # matplotlib's fonts are set up by the charts, when first drawn
     settings = QSettings()
     language = resolve_language(args.lang, settings.value(LANGUAGE_SETTING))
 
@@ -189,6 +280,15 @@ def main(argv: list[str] | None = None) -> int:
     # demo service has made it), and a mistyped --data-dir is never created.
     store: Store | None = None
     refusal: GovperfError | None = None
+    user: LoggedIn | None = None
+    if not args.demo and not args.self_test and not store_path(directory).exists():
+        translators = install_translators(app, language, None)
+        try:
+            user = ask_first_run(directory)
+        finally:
+            remove_translators(app, translators)
+        if user is None:
+            return EXIT_OK
     try:
         store = open_data_store(directory, demo=args.demo)
     except GovperfError as error:
@@ -204,11 +304,23 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_STORE_ERROR
         if args.self_test:
             return run_self_test(app, store, settings, language)
-        return run_window(app, store, settings, language)
+        if user is None and not is_demo(store, args.demo) and has_accounts(store):
+            user = ask_login(store)
+            if user is None:
+                return EXIT_OK
+        from govperf_desktop.ui.acting_person import free_acting_person, lock_to_person
+
+        if user is not None:
+            lock_to_person(user.person_id)
+        else:
+            free_acting_person()
+        set_current_account(user.account if user else None)
+        return run_window(app, store, settings, language, user, args.idle_minutes)
     except GovperfError as error:  # e.g. the store became unreadable while the window opened
         show_error(str(error))
         return EXIT_STORE_ERROR
     finally:
         if store is not None:
+            drain()  # no background job may still be using the store when it closes
             store.close()
         remove_translators(app, translators)

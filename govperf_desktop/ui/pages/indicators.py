@@ -211,8 +211,12 @@ class IndicatorsPage(QWidget):
         self.notify_button.setObjectName("notifyButton")
         self.notify_button.setEnabled(False)
         self.notify_button.clicked.connect(self.start_indicator)
+        self.reports_button = QPushButton(self.tr("Reports…"))
+        self.reports_button.setObjectName("reportsButton")
+        self.reports_button.clicked.connect(self.open_reports)
         heading = QHBoxLayout()
         heading.addWidget(self.title, stretch=1)
+        heading.addWidget(self.reports_button)
         heading.addWidget(self.notify_button)
 
         self.decomposition = DecompositionModel(self)
@@ -450,6 +454,19 @@ class IndicatorsPage(QWidget):
                 name=result.indicator, count=len(result.notified)
             )
         )
+
+    def open_reports(self) -> QWidget:
+        """The report dialog (input, score, summary) for the indicator shown, if any."""
+        from govperf_desktop.ui.report_dialog import ReportDialog
+
+        table = self._table
+        dialog = ReportDialog(
+            self._store, table.id if table else None, table.name if table else "", self,
+            clock=self._clock,
+        )  # fmt: skip
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _on_task_activated(self, index: QModelIndex) -> None:
         task_id = index.data(DecompositionModel.TaskIdRole)
