@@ -13,7 +13,7 @@ from conftest import NOW
 from sync_office import CLERKS, CODES, PASS, build_office
 
 from govperf_desktop.cli.main import main
-from govperf_desktop.domain.errors import ConflictError, ValidationError
+from govperf_desktop.domain.errors import ConflictError, StoreError, ValidationError
 from govperf_desktop.services import backup as backups
 from govperf_desktop.services.backup import backup, restore_backup
 from govperf_desktop.services.org import add_department
@@ -22,6 +22,15 @@ from govperf_desktop.services.timesheets import add_entry
 from govperf_desktop.store.store import open_store
 
 SECRET = "backup passphrase 1"
+
+
+def _digest(store) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """What a clerk would see change: the op log and the timesheet rows."""
+    with store.engine.connect() as db:
+        return [
+            *db.exec_driver_sql("SELECT node_id, seq, hash FROM changes ORDER BY node_id, seq"),
+            *db.exec_driver_sql("SELECT id, hours FROM timesheet_entries ORDER BY id"),
+        ]
 
 
 def _departments(store) -> list[str]:  # type: ignore[no-untyped-def]
@@ -126,6 +135,19 @@ def test_restored_node_refuses_to_export_until_its_own_ops_come_back(tmp_path: P
         with pytest.raises(ConflictError, match="Export is refused until reconciled"):
             export_bundles(site.store, wire, passphrase=PASS, now=office.tick())
         assert not wire.exists() or not list(wire.iterdir())
+        # A local change now would reuse op numbers the centre already holds: refused, and
+        # the store keeps exactly what it had.
+        before = _digest(site.store)
+        with pytest.raises(StoreError, match="changes are refused until reconciled"):
+            add_entry(
+                site.store,
+                person=CLERKS["民政局"],
+                task_id=office.task_ids[CODES["民政局"]],
+                work_date=date(2026, 11, 4),
+                hours=2.0,
+                now=office.tick(),
+            )
+        assert _digest(site.store) == before
         # Reconcile: the centre sends this node its own ops back; then export works again.
         back = backups.resend_own_ops(
             central.store, tmp_path / "back", node=site.node_id, passphrase=PASS, now=office.tick()
@@ -134,6 +156,15 @@ def test_restored_node_refuses_to_export_until_its_own_ops_come_back(tmp_path: P
         assert results[0].outcome == "imported" and results[0].applied >= 1
         assert backups.export_refusal(site.store) is None
         assert export_bundles(site.store, wire, passphrase=PASS, now=office.tick())
+        add_entry(  # and local changes are accepted again, numbered after the resent ops
+            site.store,
+            person=CLERKS["民政局"],
+            task_id=office.task_ids[CODES["民政局"]],
+            work_date=date(2026, 11, 4),
+            hours=2.0,
+            now=office.tick(),
+        )
+        office.receive(central, office.send(site))
     finally:
         office.close()
 

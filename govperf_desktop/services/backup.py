@@ -43,6 +43,7 @@ from govperf_desktop.domain.errors import ConflictError, StoreError, ValidationE
 from govperf_desktop.paths import store_path
 from govperf_desktop.services import audit
 from govperf_desktop.store.engine import SQLITE_HEADER
+from govperf_desktop.store.export_mark import read_mark, write_mark
 from govperf_desktop.store.migrate import backup_sqlite
 from govperf_desktop.store.store import Store, open_store
 
@@ -50,7 +51,6 @@ MAGIC = b"GOVPERF-BACKUP-1\n"
 CHUNK = 1 << 20
 MIN_PASSPHRASE = 10
 KDF_LOG2_N = 17  # lowered by tests other than the one asserting it
-MARK_FILE = "sync-exported.json"
 WORK_FOLDER = "backups"
 
 
@@ -348,22 +348,6 @@ def _fold_wal(path: Path) -> None:
 # --- the exported high-water mark ------------------------------------------------------------
 
 
-def _mark_path(directory: Path) -> Path:
-    return directory / MARK_FILE
-
-
-def read_mark(directory: Path) -> dict | None:
-    path = _mark_path(directory)
-    if not path.exists():
-        return None
-    try:
-        return json.loads(path.read_text("utf-8"))
-    except (ValueError, OSError):
-        raise StoreError(
-            f"{path} is damaged; it records the newest op this installation exported."
-        ) from None
-
-
 def _refusal(db: sqlite3.Connection, directory: Path, node_id: str) -> str | None:
     from govperf_desktop.sync.oplog import hash_at, head
 
@@ -393,13 +377,7 @@ def guard_export(db: sqlite3.Connection, directory: Path, node_id: str) -> None:
     mark = read_mark(directory)
     if mark and mark.get("node_id") == node_id and int(mark.get("seq", 0)) >= seq:
         return
-    path = _mark_path(directory)
-    temporary = path.with_suffix(".tmp")
-    with temporary.open("w", encoding="utf-8") as handle:
-        json.dump({"node_id": node_id, "seq": seq, "hash": digest}, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    write_mark(directory, node_id, seq, digest)
 
 
 def export_refusal(store: Store) -> str | None:

@@ -30,12 +30,14 @@ from govperf_desktop.domain.errors import StoreError
 from govperf_desktop.domain.hlc import Hlc, tick
 from govperf_desktop.domain.ids import uuid7_hex
 from govperf_desktop.domain.ophash import GENESIS_HASH, op_hash
+from govperf_desktop.store.export_mark import sent_beyond
 from govperf_desktop.store.models import CAPTURED_TABLES, Change, Setting
 
 LOCAL_NODE_KEY = "local_node_id"
 ACTOR_KEY = "actor_id"
 CLOCK_KEY = "clock"
 CAPTURE_KEY = "capture"
+MARK_DIR_KEY = "export_mark_dir"
 # Settings key: the newest hybrid logical clock seen on an imported op (sync.apply).
 LAST_SEEN_HLC_KEY = "last_seen_hlc"
 
@@ -117,6 +119,14 @@ def _after_flush(session: Session, _context: Any) -> None:
     seq, clock, prev_hash = (
         (last[0], Hlc.decode(last[1]), last[2] or GENESIS_HASH) if last else (0, None, GENESIS_HASH)
     )
+    sent = sent_beyond(session.info.get(MARK_DIR_KEY), node_id, seq)
+    if sent is not None:
+        raise StoreError(
+            f"This installation already sent its op {sent} in a bundle, but its store ends at "
+            f"op {seq} (restored from a backup?); changes are refused until reconciled: at the "
+            f"central office run 'govperf resend-own-ops --for {node_id}', then import that "
+            "bundle here."
+        )
     seen = connection.execute(select(Setting.value).where(Setting.key == LAST_SEEN_HLC_KEY)).first()
     if seen is not None:
         clock = max(filter(None, (clock, Hlc.decode(seen[0]))))
@@ -167,11 +177,19 @@ def _json(values: dict[str, Any]) -> str:
 class CapturingSession(Session):
     """The session of a unit of work that writes: its flushes are captured."""
 
-    def __init__(self, *args: Any, clock: Any, actor_id: str | None = None, **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        clock: Any,
+        actor_id: str | None = None,
+        mark_dir: Any = None,
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
         self.info[CAPTURE_KEY] = True
         self.info[CLOCK_KEY] = clock
         self.info[ACTOR_KEY] = actor_id
+        self.info[MARK_DIR_KEY] = mark_dir  # where the export mark lives (store.export_mark)
 
 
 event.listen(CapturingSession, "after_flush", _after_flush)

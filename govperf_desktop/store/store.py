@@ -46,7 +46,11 @@ class Store:
         """A unit of work that commits at the end; its changes to shared data are captured
         (store.capture) with `actor_id` as the person who made them."""
         session = CapturingSession(
-            self.engine, expire_on_commit=False, clock=self.clock, actor_id=actor_id
+            self.engine,
+            expire_on_commit=False,
+            clock=self.clock,
+            actor_id=actor_id,
+            mark_dir=None if self.path is None else self.path.parent,
         )
         try:
             with session.begin():
