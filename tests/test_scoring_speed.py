@@ -103,3 +103,36 @@ def test_mention_requests_and_their_first_replies_in_one_batch_or_alone(province
             assert alone == together[indicator_id]
     replies = [r for facts in together.values() for r in facts.requests if r.reply_id]
     assert replies and all(r.reply_at > r.created_at for r in replies)
+
+
+def test_first_events_are_the_first_of_each_kind_and_every_return(province) -> None:
+    with province.read() as session:
+        ids = sql.indicator_ids(session)
+        found = sql.first_events(session, ids)
+        plain = session.execute(
+            text(
+                "SELECT task_id, kind, id FROM (SELECT e.task_id, e.kind, e.id, row_number()"
+                " OVER (PARTITION BY e.task_id, e.kind ORDER BY e.occurred_at, e.id) AS rank"
+                " FROM task_events e JOIN tasks t ON t.id = e.task_id"
+                " WHERE e.kind IN ('notified', 'started', 'accepted', 'completed', 'returned'))"
+                " WHERE rank = 1 OR kind = 'returned'"
+            )
+        ).all()
+    assert found and sorted((r.task_id, r.kind, r.id) for r in found) == sorted(map(tuple, plain))
+    assert found == sorted(found, key=lambda r: (r.task_id, r.occurred_at, r.id))
+
+
+def test_scoring_every_indicator_leaves_the_connection_and_collector_as_they_were(
+    province,
+) -> None:
+    import gc
+
+    now = datetime(2026, 11, 28, 15, 59, tzinfo=UTC)
+    assert gc.isenabled()
+    score_all(province, now=now)
+    assert gc.isenabled()
+    with province.read() as session:
+        before = session.execute(text("PRAGMA mmap_size")).scalar()
+        with sql.mapped_reads(session):
+            assert session.execute(text("PRAGMA mmap_size")).scalar() > 0
+        assert session.execute(text("PRAGMA mmap_size")).scalar() == before

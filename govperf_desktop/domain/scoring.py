@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from govperf_desktop.domain.calendar import OFFICE_UTC_OFFSET, WorkCalendar, office_date
 from govperf_desktop.domain.scoring_config import (
@@ -117,12 +117,18 @@ class DepartmentScore:
     dimensions: tuple[DimensionScore, ...]
 
 
-def working_hours_between(start: datetime, end: datetime, calendar: WorkCalendar) -> float:
+def working_hours_between(
+    start: datetime,
+    end: datetime,
+    calendar: WorkCalendar,
+    memo: dict[tuple[date, date], int] | None = None,
+) -> float:
     """Hours from `start` to `end` (naive UTC) without the whole days off in between.
 
     A Friday-evening mention answered on Monday morning waited one night, not a weekend: every
     office date strictly between the two moments that is not a working day (weekends, public
-    holidays) takes 24 hours off. Never negative.
+    holidays) takes 24 hours off. Never negative. `memo` (one dict per calendar) remembers
+    the days off between two dates for the next call with the same dates.
     """
     if end <= start:
         return 0.0
@@ -133,7 +139,11 @@ def working_hours_between(start: datetime, end: datetime, calendar: WorkCalendar
     between = (last - first).days - 1
     days_off = 0
     if between > 0:
-        days_off = between - calendar.workdays_between(first, last - timedelta(days=1))
+        if memo is None:
+            days_off = between - calendar.workdays_between(first, last - timedelta(days=1))
+        elif (days_off := memo.get((first, last), -1)) < 0:
+            days_off = between - calendar.workdays_between(first, last - timedelta(days=1))
+            memo[(first, last)] = days_off
     hours = (end - start).total_seconds() / 3600 - 24 * days_off
     return max(0.0, hours)
 
@@ -226,89 +236,105 @@ def _shares(
     return {key: (scale * weights[key] / total if key in applicable else 0.0) for key in weights}
 
 
+# The sub-metrics of each dimension, in METRICS order (fixed by the model, not configurable).
+_MEMBERS = {d: tuple(n for n in METRICS if METRICS[n].dimension == d) for d in DIMENSIONS}
+_NAMES = tuple(METRICS)
+_NO_DATA = "not applicable: no data for this department"
+_TELLS_NOBODY = "not applicable: no participant has any, so it tells nobody apart"
+_MISSING = RawMetric(None)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What every department of one computation shares: the configuration's weights and
+    normalisations laid out per sub-metric (derived once per `score_departments`)."""
+
+    config: ScoringConfig
+    metric_weights: Mapping[str, float]
+    member_weights: Mapping[str, Mapping[str, float]]  # dimension -> sub-metric -> weight
+    normalisations: Mapping[str, Normalisation]
+
+
+def _plan(config: ScoringConfig) -> _Plan:
+    weights = {n: config.metrics[n].weight for n in _NAMES}
+    members = {d: {n: weights[n] for n in _MEMBERS[d]} for d in DIMENSIONS}
+    normalisations = {n: config.metrics[n].normalisation for n in _NAMES}
+    return _Plan(config, weights, members, normalisations)
+
+
 def score_department(
     department: DepartmentInput,
     config: ScoringConfig,
     references: Mapping[str, tuple[float | None, bool]],
+    plan: _Plan | None = None,
 ) -> DepartmentScore:
     """One department's tree (see the module docstring for the rules)."""
+    if plan is None or plan.config is not config:
+        plan = _plan(config)
+    metric_weights, normalisations = plan.metric_weights, plan.normalisations
+    raws = department.metrics
     fractions: dict[str, float | None] = {}
     notes: dict[str, str] = {}
     for name, spec in METRICS.items():
-        raw = department.metrics.get(name, RawMetric(None))
+        raw = raws.get(name, _MISSING)
         reference, counts = references.get(name, (None, False))
-        normalisation = config.metrics[name].normalisation
         if raw.value is None:
-            fractions[name], notes[name] = None, "not applicable: no data for this department"
+            fractions[name], notes[name] = None, _NO_DATA
         elif not counts:
-            fractions[name] = None
-            notes[name] = "not applicable: no participant has any, so it tells nobody apart"
+            fractions[name], notes[name] = None, _TELLS_NOBODY
         else:
+            normalisation = normalisations[name]
             fraction = normalise(raw.value, normalisation, spec.higher_is_better, reference)
             fractions[name] = fraction
             notes[name] = _note(
                 raw.value, normalisation, spec.higher_is_better, reference, fraction
             )
 
-    members = {d: [n for n in METRICS if METRICS[n].dimension == d] for d in DIMENSIONS}
     usable = {
-        d: [n for n in members[d] if fractions[n] is not None and config.metrics[n].weight > 0]
+        d: [n for n in _MEMBERS[d] if fractions[n] is not None and metric_weights[n] > 0]
         for d in DIMENSIONS
     }
     dimension_points = _shares(config.weights, [d for d in DIMENSIONS if usable[d]], float(FULL))
     available: dict[str, float] = {}
     for dimension in DIMENSIONS:
-        weights = {n: config.metrics[n].weight for n in members[dimension]}
-        available.update(_shares(weights, usable[dimension], dimension_points[dimension]))
-    names = list(METRICS)
-    available_cents = apportion([available[n] for n in names])
-    exact = [available[n] * (fractions[n] or 0.0) for n in names]
-    cents = dict(zip(names, apportion(exact, available_cents), strict=True))
-    available_by_name = dict(zip(names, available_cents, strict=True))
+        available.update(
+            _shares(plan.member_weights[dimension], usable[dimension], dimension_points[dimension])
+        )
+    available_cents = apportion([available[n] for n in _NAMES])
+    exact = [available[n] * (fractions[n] or 0.0) for n in _NAMES]
+    cents = dict(zip(_NAMES, apportion(exact, available_cents), strict=True))
+    available_by_name = dict(zip(_NAMES, available_cents, strict=True))
 
     dimensions = []
     for dimension in DIMENSIONS:
         metric_scores = []
-        for name in members[dimension]:
-            spec, raw = METRICS[name], department.metrics.get(name, RawMetric(None))
-            normalisation = config.metrics[name].normalisation
+        for name in _MEMBERS[dimension]:
+            spec, raw = METRICS[name], raws.get(name, _MISSING)
+            normalisation = normalisations[name]
             metric_scores.append(
                 MetricScore(
-                    metric=name,
-                    label=spec.label,
-                    unit=spec.unit,
-                    higher_is_better=spec.higher_is_better,
-                    value=raw.value,
-                    detail=raw.detail,
-                    method=normalisation.method,
-                    full=normalisation.full,
-                    zero=normalisation.zero,
-                    reference=references.get(name, (None, False))[0],
-                    applicable=fractions[name] is not None,
-                    fraction=fractions[name],
-                    weight=config.metrics[name].weight,
-                    points_available=available_by_name[name] / 100,
-                    points=cents[name] / 100,
-                    note=notes[name],
-                    evidence=raw.evidence,
-                    items=raw.items,
-                    items_total=raw.items_total,
+                    name, spec.label, spec.unit, spec.higher_is_better, raw.value, raw.detail,
+                    normalisation.method, normalisation.full, normalisation.zero,
+                    references.get(name, (None, False))[0], fractions[name] is not None,
+                    fractions[name], metric_weights[name], available_by_name[name] / 100,
+                    cents[name] / 100, notes[name], raw.evidence, raw.items, raw.items_total,
                 )
-            )
-        weights = {n: config.metrics[n].weight for n in usable[dimension]}
+            )  # fmt: skip
+        weights = {n: metric_weights[n] for n in usable[dimension]}
         weight_sum = sum(weights.values())
         score = (
             sum(w * (fractions[n] or 0.0) for n, w in weights.items()) / weight_sum
             if weight_sum > 0
             else None
         )
+        members = _MEMBERS[dimension]
         dimensions.append(
             DimensionScore(
                 dimension=dimension,
                 label=DIMENSION_LABELS[dimension],
                 weight=config.weights[dimension],
-                points_available=sum(available_by_name[n] for n in members[dimension]) / 100,
-                points=sum(cents[n] for n in members[dimension]) / 100,
+                points_available=sum(available_by_name[n] for n in members) / 100,
+                points=sum(cents[n] for n in members) / 100,
                 applicable=bool(usable[dimension]),
                 score=score,
                 metrics=tuple(metric_scores),
@@ -328,7 +354,8 @@ def score_departments(
 ) -> tuple[DepartmentScore, ...]:
     """Every participant's tree; relative normalisation compares the participants given."""
     references = _references(inputs, config)
-    return tuple(score_department(d, config, references) for d in inputs)
+    plan = _plan(config)
+    return tuple(score_department(d, config, references, plan) for d in inputs)
 
 
 def total_cents(score: DepartmentScore) -> int:

@@ -8,9 +8,10 @@ documented in docs/scoring.md; the sentences here are the `detail` a person read
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -28,6 +29,7 @@ from govperf_desktop.domain.scoring import (
 from govperf_desktop.store import metrics as sql
 
 HOURS_PER_DAY = 24.0
+_Row = TypeVar("_Row", bound=Any)
 
 
 @dataclass
@@ -116,10 +118,26 @@ def finish_event(events: Sequence[sql.EventRow]) -> sql.EventRow | None:
     return min(found, key=lambda e: (e.occurred_at, e.id)) if found else None
 
 
-def timings(facts: IndicatorFacts, names: dict[str, str]) -> list[TaskTiming]:
+def finished_by_task(facts: IndicatorFacts) -> dict[str, sql.EventRow]:
+    """Task id -> its finish event (`finish_event`), for the tasks that have one."""
+    return {
+        task_id: done
+        for task_id, events in facts.events.items()
+        if (done := finish_event(events)) is not None
+    }
+
+
+def timings(
+    facts: IndicatorFacts,
+    names: dict[str, str],
+    finished: dict[str, sql.EventRow] | None = None,
+) -> list[TaskTiming]:
+    """Each task's deadline and finish date (`finished`: `finished_by_task`, if known)."""
+    if finished is None:
+        finished = finished_by_task(facts)
     result = []
     for task in facts.tasks:
-        done = finish_event(facts.events.get(task.id, ()))
+        done = finished.get(task.id)
         result.append(
             TaskTiming(
                 task_id=task.id,
@@ -145,6 +163,29 @@ def _mean(values: Sequence[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
+def _by_department(rows: Iterable[_Row]) -> dict[str, list[_Row]]:
+    grouped: dict[str, list[_Row]] = {}
+    for row in rows:
+        grouped.setdefault(row.department_id, []).append(row)
+    return grouped
+
+
+_MEMOS: dict[int, tuple[WorkCalendar, dict[tuple[date, date], int]]] = {}
+
+
+def _days_off_memo(calendar: WorkCalendar) -> dict[tuple[date, date], int]:
+    """One memo of days off per calendar object (the service loads the calendar once for all
+    indicators; the calendar is kept with its memo so that its id is never reused)."""
+    found = _MEMOS.get(id(calendar))
+    if found is not None and len(found[1]) > 100_000:  # bounded: dates a few years apart
+        found[1].clear()
+    if found is None or found[0] is not calendar:
+        if len(_MEMOS) > 8:
+            _MEMOS.clear()
+        found = _MEMOS[id(calendar)] = (calendar, {})
+    return found[1]
+
+
 class _Builder:
     """Builds the RawMetrics of one indicator's departments."""
 
@@ -155,17 +196,23 @@ class _Builder:
         now: datetime,
         limit: int,
         calendar: WorkCalendar,
+        finished: dict[str, sql.EventRow] | None = None,
     ) -> None:
         self.facts, self.window, self.limit, self.calendar = facts, window, limit, calendar
         self.now = to_utc_naive(now)
-        self.in_window = [t for t in facts.tasks if window.contains(t.deadline)]
         self.codes = {t.id: t.code for t in facts.tasks}
         self.upstream = usable_edges({t.id: t for t in facts.tasks}, facts.edges)
-        self.finished = {
-            task_id: done
-            for task_id, events in facts.events.items()
-            if (done := finish_event(events)) is not None
-        }
+        self.finished = finished_by_task(facts) if finished is None else finished
+        self.days_off = _days_off_memo(calendar)
+        # Rows grouped by department once (each keeps the facts' order), so that every
+        # department's values read only its own rows.
+        self.in_window = _by_department(t for t in facts.tasks if window.contains(t.deadline))
+        self.requests = _by_department(facts.requests)
+        self.problems = _by_department(facts.problems)
+        self.support = _by_department(facts.support)
+        self.entry_ids = _by_department(facts.entry_ids)
+        self.hours = {row.department_id: row for row in reversed(facts.hours)}  # the first
+        self.total_hours = sum(row.hours for row in facts.hours)
 
     def received(
         self, task: sql.TaskRow, notified: sql.EventRow
@@ -190,9 +237,9 @@ class _Builder:
         return Evidence(table, role, len(unique), _capped(unique, self.limit))
 
     def input(self, department_id: str) -> dict[str, RawMetric]:
-        total = sum(row.hours for row in self.facts.hours)
-        own = next((r for r in self.facts.hours if r.department_id == department_id), None)
-        ids = [e for e in self.facts.entry_ids if e.department_id == department_id]
+        total = self.total_hours
+        own = self.hours.get(department_id)
+        ids = self.entry_ids.get(department_id, ())
         # The two ranked lists (with and without overtime) merged give the first of all.
         merged = sorted(ids, key=lambda e: (e.work_date, e.id))
         all_ids = tuple(e.id for e in merged[: self.limit])
@@ -217,9 +264,7 @@ class _Builder:
 
     def task_response(self, department_id: str) -> RawMetric:
         task_items, event_ids = [], []
-        for task in self.in_window:
-            if task.department_id != department_id:
-                continue
+        for task in self.in_window.get(department_id, ()):
             events = self.facts.events.get(task.id, [])
             notified, started = _first(events, "notified"), _first(events, "started")
             if notified is None:
@@ -230,7 +275,9 @@ class _Builder:
             if started is not None:
                 ids = (*ids, started.id)
             until = started.occurred_at if started else self.now
-            hours = working_hours_between(ready, until, self.calendar) if ready else 0.0
+            hours = 0.0
+            if ready:
+                hours = working_hours_between(ready, until, self.calendar, self.days_off)
             event_ids += ids
             note = "" if started else "not started yet: counted up to now"
             if ready is None or (started and started.occurred_at <= ready):
@@ -249,11 +296,9 @@ class _Builder:
 
     def reply_time(self, department_id: str) -> RawMetric:
         request_items, comment_ids = [], []
-        for request in self.facts.requests:
-            if request.department_id != department_id:
-                continue
+        for request in self.requests.get(department_id, ()):
             until = request.reply_at or self.now
-            hours = working_hours_between(request.created_at, until, self.calendar)
+            hours = working_hours_between(request.created_at, until, self.calendar, self.days_off)
             ids = (request.comment_id,)
             if request.reply_id:
                 ids = (request.comment_id, request.reply_id)
@@ -275,9 +320,9 @@ class _Builder:
     def quality(self, department_id: str) -> dict[str, RawMetric]:
         task_items, passed, returns = [], 0, 0
         submission_ids, returned_ids = [], []
-        for task in self.in_window:
+        for task in self.in_window.get(department_id, ()):
             first = self.facts.submissions.get(task.id)
-            if task.department_id != department_id or first is None:
+            if first is None:
                 continue
             returned = [e.id for e in self.facts.events.get(task.id, []) if e.kind == "returned"]
             ok = first.check_result == "complete" and not returned
@@ -313,7 +358,7 @@ class _Builder:
         return {"first_pass_rate": rate, "revisions_per_task": revisions}
 
     def collaboration(self, department_id: str) -> dict[str, RawMetric]:
-        problems = [p for p in self.facts.problems if p.department_id == department_id]
+        problems = self.problems.get(department_id, [])
         problem_items = [
             Item(f"problem on {self.codes.get(p.task_id, '?')}", None, (p.problem_id, p.reply_id))
             for p in problems
@@ -326,7 +371,7 @@ class _Builder:
             items,
             total,
         )
-        given = [s for s in self.facts.support if s.department_id == department_id]
+        given = self.support.get(department_id, [])
         support = RawMetric(
             float(len(given)),
             f"{len(given)} confirmed support record(s) given to other departments",
@@ -342,9 +387,11 @@ def raw_metrics(
     now: datetime,
     limit: int,
     calendar: WorkCalendar,
+    finished: dict[str, sql.EventRow] | None = None,
 ) -> list[DepartmentInput]:
-    """Each participating department's raw sub-metrics, in department-name order."""
-    builder = _Builder(facts, window, now, limit, calendar)
+    """Each participating department's raw sub-metrics, in department-name order
+    (`finished`: `finished_by_task(facts)` when the caller already has it)."""
+    builder = _Builder(facts, window, now, limit, calendar, finished)
     inputs = []
     roles = participants(facts)
     for department_id in sorted(roles, key=lambda d: (names.get(d, d), d)):

@@ -19,12 +19,13 @@ never commit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from functools import cache
 from typing import NamedTuple
 
-from sqlalchemy import Select, String, bindparam, case, func, literal, or_, select
+from sqlalchemy import Select, String, bindparam, case, func, literal, select
 from sqlalchemy.orm import Session, aliased
 
 from govperf_desktop.store.models import (
@@ -181,6 +182,32 @@ def _run(session: Session, statement: Select, params: dict[str, object] | None =
     return session.connection().execute(statement, params or {})
 
 
+# SQLite's own cap on a memory-mapped region (SQLITE_MAX_MMAP_SIZE, just under 2 GiB).
+MMAP_BYTES = 0x7FFF0000
+
+
+@contextmanager
+def mapped_reads(session: Session) -> Iterator[None]:
+    """Read the store file through a memory map while scoring many indicators.
+
+    Whole-store aggregates read most pages of the big indexes; with `PRAGMA mmap_size` SQLite
+    reads them in place instead of copying each page through a read() call into its cache
+    (about 1 s of CPU less for every indicator of a province). The setting is per
+    connection: the previous value is put back afterwards. SQLite falls back to plain reads
+    where mapping is not possible, and other databases are left alone.
+    """
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    previous = connection.exec_driver_sql("PRAGMA mmap_size").scalar() or 0
+    connection.exec_driver_sql(f"PRAGMA mmap_size={MMAP_BYTES}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA mmap_size={int(previous)}")
+
+
 def indicator_ids(session: Session) -> list[str]:
     return list(session.scalars(select(Indicator.id).order_by(Indicator.name, Indicator.period)))
 
@@ -253,28 +280,30 @@ def dependencies(session: Session, ids: Sequence[str]) -> list[tuple[str, str]]:
 
 @cache
 def _first_events() -> Select:  # type: ignore[type-arg]
-    ranked = (
-        select(
-            TaskEvent.task_id, TaskEvent.kind, TaskEvent.id, TaskEvent.occurred_at,
-            func.row_number().over(
-                partition_by=(TaskEvent.task_id, TaskEvent.kind),
-                order_by=(TaskEvent.occurred_at, TaskEvent.id),
-            ).label("rank"),
-        )
+    # Every event of those kinds (a task has a handful); the first of each kind is picked in
+    # Python, which is cheaper than a window function's sort of every event of the batch.
+    return (
+        select(TaskEvent.task_id, TaskEvent.kind, TaskEvent.id, TaskEvent.occurred_at)
         .join(Task, Task.id == TaskEvent.task_id)
         .where(_ids(Task.indicator_id), TaskEvent.kind.in_((*FIRST_EVENT_KINDS, "returned")))
-        .subquery()
-    )  # fmt: skip
-    return select(ranked.c.task_id, ranked.c.kind, ranked.c.id, ranked.c.occurred_at).where(
-        or_(ranked.c.rank == 1, ranked.c.kind == "returned")
     )
 
 
 def first_events(session: Session, ids: Sequence[str]) -> list[EventRow]:
-    """Each task's first notified/started/accepted/completed event, and all its returns."""
+    """Each task's first notified/started/accepted/completed event (by moment, then id), and
+    all its returns; in (task, moment, id) order."""
     rows = [EventRow(*row) for row in _run(session, _first_events(), _params(ids))]
     rows.sort(key=lambda row: (row.task_id, row.occurred_at, row.id))
-    return rows
+    seen: set[tuple[str, str]] = set()
+    first = []
+    for row in rows:
+        if row.kind != "returned":
+            key = (row.task_id, row.kind)
+            if key in seen:
+                continue
+            seen.add(key)
+        first.append(row)
+    return first
 
 
 @cache
