@@ -21,10 +21,12 @@ DEBIAN_PACKAGES=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 
 
 say() { printf '%s\n' "$*" >&2; }
 
-install_debian_packages() {
+install_debian_packages() {  # [PACKAGE...] (default: DEBIAN_PACKAGES)
   command -v dpkg-query >/dev/null 2>&1 || return 0
+  local wanted=("$@")
+  [ ${#wanted[@]} -eq 0 ] && wanted=("${DEBIAN_PACKAGES[@]}")
   local missing=()
-  for package in "${DEBIAN_PACKAGES[@]}"; do
+  for package in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
       || missing+=("$package")
   done
@@ -67,6 +69,44 @@ setup() {
   build_translations
 }
 
+# A throw-away PostgreSQL server for the tests that run on both databases (docs/central-office.md):
+# Debian's `postgresql` package when missing, initdb into a temporary folder (trust auth, ~1 s),
+# listening only on a unix socket in that folder under a free port number, durability off
+# (fsync) since the data is thrown away. Exports GOVPERF_TEST_PG_URL; a trap stops the server
+# and deletes the folder. Without it (no root, no sudo) the PostgreSQL tests skip and say why.
+PG_TMP=""
+PG_AS=()
+stop_test_postgres() {
+  [ -n "$PG_TMP" ] || return 0
+  "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$PG_TMP"
+  PG_TMP=""
+}
+
+start_test_postgres() {
+  [ -n "${GOVPERF_TEST_PG_URL:-}" ] && return 0  # a server given from outside
+  install_debian_packages postgresql
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
+    say "PostgreSQL is not installed: the PostgreSQL tests will be skipped."; return 0
+  fi
+  PG_TMP=$(mktemp -d "${TMPDIR:-/tmp}/govperf-pg.XXXXXX")
+  if [ "$(id -u)" -eq 0 ]; then  # the server refuses to run as root
+    chown postgres "$PG_TMP"
+    PG_AS=(runuser -u postgres --)
+  fi
+  trap stop_test_postgres EXIT
+  local port
+  port=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  "${PG_AS[@]}" "$PG_BIN/initdb" -D "$PG_TMP/data" -U govperf --auth=trust -E UTF8 \
+    --locale=C.UTF-8 --no-sync >"$PG_TMP/initdb.log" 2>&1
+  "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w \
+    -o "-p $port -k $PG_TMP -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    start >/dev/null
+  export GOVPERF_TEST_PG_URL="postgresql+psycopg://govperf@/postgres?host=$PG_TMP&port=$port"
+  say "PostgreSQL test server on $PG_TMP (port $port)"
+}
+
 has_display() { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }
 
 command=${1:-run}
@@ -85,6 +125,7 @@ case "$command" in
     export QT_QPA_PLATFORM=offscreen
     "$VENV/bin/ruff" check .
     "$VENV/bin/ruff" format --check .
+    start_test_postgres
     "$PY" -m pytest -q "$@"
     "$PY" -m tests.benchmarks --size smoke
     ;;

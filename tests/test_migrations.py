@@ -95,8 +95,8 @@ def _upgrade_to(path: Path, revision: str) -> None:
         engine.dispose()
 
 
-def test_models_and_migrations_agree(store) -> None:
-    with store.engine.connect() as connection:
+def test_models_and_migrations_agree(any_store) -> None:
+    with any_store.engine.connect() as connection:
         diff = compare_metadata(
             MigrationContext.configure(
                 connection,

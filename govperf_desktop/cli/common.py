@@ -40,10 +40,20 @@ def plain(data: Any) -> Any:
     return data
 
 
+DB_URL_ENV = "GOVPERF_DB_URL"
+
+
+def db_url(args: argparse.Namespace) -> str | None:
+    """The server database chosen with --db-url or $GOVPERF_DB_URL; None: the SQLite file."""
+    import os
+
+    return getattr(args, "db_url", None) or os.environ.get(DB_URL_ENV) or None
+
+
 def open_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from govperf_desktop.store.store import open_store
 
-    return open_store(data_dir(args.data_dir))
+    return open_store(data_dir(args.data_dir), url=db_url(args))
 
 
 def now_utc() -> datetime:
@@ -115,7 +125,7 @@ def authenticate(args: argparse.Namespace) -> None:
         return
     from govperf_desktop.paths import store_path
 
-    if not store_path(data_dir(args.data_dir)).exists():
+    if db_url(args) is None and not store_path(data_dir(args.data_dir)).exists():
         if user:
             raise ValidationError(f"No store here to log in to as {user}.")
         return

@@ -17,6 +17,7 @@ from govperf_desktop import __version__
 from govperf_desktop.cli import (
     accounts,
     backup,
+    central,
     comments,
     history,
     hours,
@@ -33,6 +34,7 @@ from govperf_desktop.cli.common import (
     NEW_PASSWORD_ENV,
     Output,
     authenticate,
+    db_url,
     iso_date,
     open_from_args,
     read_password,
@@ -60,15 +62,23 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
         role=args.role,
         department=args.department,
         admin=admin,
+        url=db_url(args),
     )
+    where = str(directory) if db_url(args) is None else _redacted(db_url(args))
     out.emit(
         {"data_dir": str(directory), "node": asdict(node), "admin": args.admin_user},
         lambda: (
-            f"Created store in {directory} for installation {node.name} ({node.role})."
+            f"Created store in {where} for installation {node.name} ({node.role})."
             + (f" Administrator account: {args.admin_user}." if admin else "")
         ),
     )
     return EXIT_OK
+
+
+def _redacted(url: str | None) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True) if url else ""
 
 
 def cmd_demo(args: argparse.Namespace, out: Output) -> int:
@@ -165,20 +175,21 @@ def cmd_migrate(args: argparse.Namespace, out: Output) -> int:
     from govperf_desktop.store import migrate
     from govperf_desktop.store.store import open_store
 
-    directory = data_dir(args.data_dir)
-    store = open_store(directory, upgrade=False)
+    directory, url = data_dir(args.data_dir), db_url(args)
+    store = open_store(directory, upgrade=False, url=url)
     try:
         before, head = migrate.needs_upgrade(store.engine)
     finally:
         store.close()
-    store = open_store(directory)  # upgrades, with a backup first
+    store = open_store(directory, url=url)  # upgrades, with a backup first (SQLite)
     store.close()
     out.emit(
         {"from": before, "to": head, "backup": str(store.backup) if store.backup else None},
         lambda: (
             f"Schema already at {head}."
             if before == head
-            else f"Upgraded schema {before} → {head}; backup at {store.backup}."
+            else f"Upgraded schema {before} → {head}"
+            + (f"; backup at {store.backup}." if store.backup else ".")
         ),
     )
     return EXIT_OK
@@ -187,6 +198,7 @@ def cmd_migrate(args: argparse.Namespace, out: Output) -> int:
 # Each module adds its commands to the parser (register) and runs them through services.
 COMMAND_MODULES = (
     indicators, tasks, hours, comments, scores, sync, history, accounts, backup, report,
+    central,
 )  # fmt: skip
 
 
@@ -196,6 +208,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"govperf {__version__}")
     parser.add_argument("--data-dir", help="store folder (default: $GOVPERF_DATA_DIR or user dir)")
+    parser.add_argument(
+        "--db-url",
+        metavar="URL",
+        help="a PostgreSQL store (postgresql+psycopg://USER@HOST:PORT/DB) instead of the SQLite "
+        "file in the data dir (default: $GOVPERF_DB_URL); see docs/central-office.md",
+    )
     parser.add_argument("--json", action="store_true", help="machine-readable output on stdout")
     parser.add_argument(
         "--as",

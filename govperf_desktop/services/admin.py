@@ -74,9 +74,11 @@ def init_installation(
     department: str | None = None,
     now: datetime | None = None,
     admin: AdminSetup | None = None,
+    url: str | None = None,
 ) -> NodeIdentity:
     """Create a store in `directory` for a new installation (node) and record its identity;
-    with `admin`, also its administrator account (person, role admin, account)."""
+    with `admin`, also its administrator account (person, role admin, account). `url`: the
+    store is that PostgreSQL database (a central office) instead of a file in `directory`."""
     node_name = node_name.strip()
     if not node_name:
         raise ValidationError("The installation needs a name (--node-name).")
@@ -93,11 +95,12 @@ def init_installation(
             raise ValidationError("The administrator account needs a name.")
         if role == "central" and not (admin.person and admin.person.strip()):
             raise ValidationError("At the central office the administrator needs their name.")
-    store = open_store(directory, create=True)
+    store = open_store(directory, create=True, url=url)
     try:
         with store.write() as session:
             if session.get(Setting, LOCAL_NODE_KEY) is not None:
-                raise ConflictError(f"{directory} already holds an installation's store.")
+                where = directory if url is None else describe_location(store)
+                raise ConflictError(f"{where} already holds an installation's store.")
             # The identity comes first: every captured change is stamped with it.
             node_id = new_id()
             session.add(Setting(key=LOCAL_NODE_KEY, value=node_id))
@@ -179,12 +182,20 @@ def _ensure_department(session, name: str, moment: datetime) -> str:  # type: ig
     return department.id
 
 
-def open_installation(directory: Path) -> Store:
+def open_installation(directory: Path, url: str | None = None) -> Store:
     """Open (and upgrade if needed) this installation's store: the handle every service takes.
+    `url`: a PostgreSQL database instead of the SQLite file in `directory`.
 
     The UI holds it without looking inside; it may not import `store/` itself.
     """
-    return open_store(directory)
+    return open_store(directory, url=url)
+
+
+def describe_location(store: Store) -> str:
+    """Where the store lives, for people: its file, or its database URL without a password."""
+    if store.path is not None:
+        return str(store.path)
+    return store.engine.url.render_as_string(hide_password=True)
 
 
 def local_node(store: Store) -> NodeIdentity | None:
@@ -208,7 +219,7 @@ def store_info(store: Store) -> StoreInfo:
             for model in COUNTED_TABLES
         }
     return StoreInfo(
-        path=str(store.path),
+        path=describe_location(store),
         schema_revision=migrate.current_revision(store.engine),
         head_revision=migrate.head_revision(),
         node=local_node(store),
@@ -217,13 +228,12 @@ def store_info(store: Store) -> StoreInfo:
 
 
 def check_store(store: Store) -> CheckReport:
-    """`PRAGMA integrity_check`, `foreign_key_check` and the schema revision."""
-    with store.engine.connect() as connection:
-        integrity = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
-        broken = [
-            f"{table} row {rowid} → {parent}"
-            for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check")
-        ]
+    """`PRAGMA integrity_check`, `foreign_key_check` and the schema revision. PostgreSQL
+    checks its pages and enforces references itself at every commit: both are 'ok' there."""
+    if store.engine.dialect.name != "sqlite":
+        integrity, broken = ["ok"], []
+    else:
+        integrity, broken = _sqlite_checks(store)
     revision = migrate.current_revision(store.engine)
     chain = None
     if revision == migrate.head_revision():
@@ -238,3 +248,13 @@ def check_store(store: Store) -> CheckReport:
         audit_problems=chain.problems if chain else [],
         audit_rows=chain.rows if chain else 0,
     )
+
+
+def _sqlite_checks(store: Store) -> tuple[list[str], list[str]]:
+    with store.engine.connect() as connection:
+        integrity = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+        broken = [
+            f"{table} row {rowid} → {parent}"
+            for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check")
+        ]
+    return integrity, broken

@@ -231,7 +231,11 @@ def _work_dir(directory: Path) -> Path:
 def backup(store: Store, out: Path, *, now: datetime, passphrase: str | None = None) -> BackupView:
     """Write a consistent copy of the store to `out` (encrypted with `passphrase` if given),
     then read it back and verify it. An existing `out` is never overwritten."""
-    assert store.path is not None
+    if store.path is None:
+        raise StoreError(
+            "govperf backup copies an SQLite store; back a PostgreSQL store up with pg_dump "
+            "(docs/central-office.md)."
+        )
     if out.exists():
         raise ConflictError(f"{out} already exists; choose a new file name.")
     if passphrase is not None and len(passphrase) < MIN_PASSPHRASE:

@@ -21,7 +21,12 @@ from typing import Any
 from sqlalchemy import select
 
 from govperf_desktop.domain.clock import to_utc_naive
-from govperf_desktop.domain.errors import GovperfError, NotFoundError, ValidationError
+from govperf_desktop.domain.errors import (
+    GovperfError,
+    NotFoundError,
+    StoreError,
+    ValidationError,
+)
 from govperf_desktop.services import audit
 from govperf_desktop.services.backup import guard_export
 from govperf_desktop.store.ids import new_id
@@ -110,12 +115,21 @@ class ConflictView:
     detected_at: datetime
 
 
+SERVER_STORE_REFUSAL = (
+    "Bundle import and export work on an SQLite store only so far, not on a PostgreSQL one "
+    "(docs/central-office.md)."
+)
+
+
 def _data_dir(store: Store) -> Path:
-    assert store.path is not None
+    if store.path is None:
+        raise StoreError(SERVER_STORE_REFUSAL)
     return store.path.parent
 
 
 def _db(connection):  # type: ignore[no-untyped-def]
+    if connection.dialect.name != "sqlite":  # the op log speaks the sqlite3 driver
+        raise StoreError(SERVER_STORE_REFUSAL)
     return connection.connection.driver_connection
 
 
@@ -397,7 +411,8 @@ def import_bundles(
     files = bundle_files(paths)
     if not files:
         raise NotFoundError("No bundle files (*.govperf) to import there.")
-    folder = quarantine_dir or _data_dir(store) / QUARANTINE_FOLDER
+    data_dir = _data_dir(store)  # a server store is refused before any file is moved
+    folder = quarantine_dir or data_dir / QUARANTINE_FOLDER
     views = []
     for path in files:
         try:
@@ -451,11 +466,26 @@ def sync_folder(
 ) -> tuple[list[ImportView], list[ExportView]]:
     """Import the bundles in `folder` addressed to this installation (not yet imported),
     then export for the peers into the same folder."""
+    mine = addressed_bundles(store, [folder])
+    imported = (
+        import_bundles(store, mine, now=now, passphrase=passphrase, progress=progress)
+        if mine
+        else []
+    )
+    exported = export_bundles(
+        store, folder, passphrase=passphrase, now=now, encrypt=encrypt, progress=progress
+    )
+    return imported, exported
+
+
+def addressed_bundles(store: Store, folders: list[Path]) -> list[Path]:
+    """The bundle files in `folders` addressed to this installation and not yet imported
+    (an unreadable file is included: its import refuses it with the reason), by name."""
     with store.read() as session:
         trust = load_trust(session)
         trust.require()
         mine = []
-        for path in bundle_files([folder]):
+        for path in bundle_files(folders):
             try:
                 header = open_bundle(path, DEFAULT_LIMITS).header
             except BundleError:
@@ -466,15 +496,7 @@ def sync_folder(
             if _already_imported(session, str(header.get("bundle_id"))):
                 continue
             mine.append(path)
-    imported = (
-        import_bundles(store, mine, now=now, passphrase=passphrase, progress=progress)
-        if mine
-        else []
-    )
-    exported = export_bundles(
-        store, folder, passphrase=passphrase, now=now, encrypt=encrypt, progress=progress
-    )
-    return imported, exported
+    return mine
 
 
 def peers(store: Store) -> list[PeerView]:

@@ -10,6 +10,11 @@ SQLite is the embedded default. On every connection:
 
 pysqlite's own transaction handling is switched off (isolation_level=None) and SQLAlchemy
 emits BEGIN itself, so transactions start where the unit of work says and PRAGMAs run outside.
+
+A central office may use PostgreSQL instead (`--db-url postgresql+psycopg://...`, see
+docs/central-office.md): `make_engine` accepts such a URL and `check_server_url` refuses
+anything else with one clear sentence. Connections are checked before use (pool_pre_ping), so
+a server restart between two commands of the GUI does not surface as an error.
 """
 
 from __future__ import annotations
@@ -46,12 +51,37 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite+pysqlite:///{path}"
 
 
+SERVER_SCHEMES = ("postgresql+psycopg",)
+
+
+def check_server_url(url: str) -> str:
+    """`url` if it names a database server this program supports, else a StoreError."""
+    scheme = url.split("://", 1)[0] if "://" in url else ""
+    if scheme not in SERVER_SCHEMES:
+        raise StoreError(
+            f"{_redacted(url)} is not a supported database URL; use "
+            "postgresql+psycopg://USER@HOST:PORT/DATABASE (SQLite needs no URL: use --data-dir)."
+        )
+    return url
+
+
+def _redacted(url: str) -> str:
+    """The URL without a password, for messages."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not even URL-shaped: show only its scheme
+        return url.split("://", 1)[0] + "://..."
+
+
 def make_engine(url: str) -> Engine:
     """An engine for `url` with this project's connection settings."""
-    engine = create_engine(url)
-    if engine.dialect.name == "sqlite":
+    if url.startswith("sqlite"):
+        engine = create_engine(url)
         _configure_sqlite(engine)
-    return engine
+        return engine
+    return create_engine(url, pool_pre_ping=True)
 
 
 def precheck_sqlite_file(path: Path) -> bool:

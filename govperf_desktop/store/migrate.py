@@ -32,7 +32,10 @@ _REVISION_LINE = re.compile(
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
-    """Leave dialect-branch objects (SQLite's FTS tables) out of autogenerate comparisons."""
+    """Leave dialect-branch objects (SQLite's FTS tables, PostgreSQL's trigram index) out of
+    autogenerate comparisons."""
+    if type_ == "index" and name == "ix_comments_body_trgm":
+        return False
     return not (type_ == "table" and name.startswith("comments_fts"))
 
 

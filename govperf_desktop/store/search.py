@@ -12,7 +12,7 @@ and text. Text terms (`domain.search_terms`) become SQL in ONE dialect branch,
   the comments are walked newest first on comments(created_at), whose entries hold the
   rowid, each checked against the set of matching rowids, until the page is full. Same
   condition, same order, so the same results either way.
-* Other dialects: a clear error for now (a PostgreSQL branch, e.g. pg_trgm, comes later).
+* PostgreSQL: `LIKE` for every term, answered by the pg_trgm GIN index (store.dialect).
 
 Queries here never commit and never load more than the page asked for.
 """
@@ -27,63 +27,28 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
-from govperf_desktop.domain.errors import StoreError
+from govperf_desktop.store.dialect import (  # fts_phrase: re-exported
+    dialect_for,
+    fts_phrase,  # noqa: F401
+    fts_query,
+)
 from govperf_desktop.store.models import Comment, Department, Indicator, Person, Task
-
-FTS_MIN_CHARS = 3  # the trigram tokenizer indexes runs of three characters
-
-
-def _unsupported(dialect_name: str, what: str) -> StoreError:
-    return StoreError(
-        f"{what} is not available on a {dialect_name} database yet; use an SQLite store."
-    )
-
-
-def fts_phrase(term: str) -> str:
-    """An FTS5 string literal: the term as one phrase, its double quotes doubled."""
-    return '"' + term.replace('"', '""') + '"'
 
 
 def body_contains_all(
     dialect_name: str, terms: Sequence[str], *, walk: bool = False
 ) -> ColumnElement[bool]:
-    """A condition on `comments`: its body contains every term (the one dialect branch).
-    `walk`: the matches are many; check them per comment rather than look each one up."""
-    if dialect_name == "sqlite":
-        return _sqlite_body_contains_all(terms, walk)
-    raise _unsupported(dialect_name, "Searching comment text")
-
-
-def _fts_query(terms: Sequence[str]) -> str | None:
-    indexed = [term for term in terms if len(term) >= FTS_MIN_CHARS]
-    return " ".join(fts_phrase(term) for term in indexed) if indexed else None
-
-
-def _sqlite_body_contains_all(terms: Sequence[str], walk: bool) -> ColumnElement[bool]:
-    conditions: list[ColumnElement[bool]] = []
-    query = _fts_query(terms)
-    if query is not None:
-        # `+rowid` (walk) is the same test, but SQLite may no longer fetch the comments by
-        # the matching rowids: it walks an index in the page's order and probes the set.
-        rowid = "+comments.rowid" if walk else "comments.rowid"
-        conditions.append(
-            text(
-                f"{rowid} IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH :fts_query)"
-            ).bindparams(fts_query=query)
-        )
-    conditions += [
-        Comment.body.contains(term, autoescape=True) for term in terms if len(term) < FTS_MIN_CHARS
-    ]
-    return and_(*conditions)
+    """A condition on `comments`: its body contains every term (the one dialect branch,
+    store.dialect). `walk`: the matches are many; check them per comment rather than look
+    each one up."""
+    return dialect_for(dialect_name).body_contains_all(terms, walk)
 
 
 def seconds_between(
     dialect_name: str, start: ColumnElement[datetime], end: ColumnElement[datetime]
 ) -> ColumnElement[float]:
     """Seconds from `start` to `end` (naive UTC timestamps) as an SQL expression."""
-    if dialect_name == "sqlite":
-        return (func.julianday(end) - func.julianday(start)) * 86400.0
-    raise _unsupported(dialect_name, "Measuring reply times")
+    return dialect_for(dialect_name).seconds_between(start, end)
 
 
 @dataclass(frozen=True)
@@ -118,7 +83,7 @@ def walk_newest_first(session: Session, wanted: CommentFilter, *, limit: int, of
     matches² >= (offset + limit) x comments. The matches are counted only up to that bound,
     in rowid order (no sort), so the estimate itself stays cheap.
     """
-    query = _fts_query(wanted.terms)
+    query = fts_query(wanted.terms)
     narrowed = (wanted.task_id, wanted.indicator_id, wanted.department_id, wanted.author_id)
     if query is None or any(value is not None for value in narrowed):
         return False

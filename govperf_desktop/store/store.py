@@ -26,7 +26,12 @@ from govperf_desktop.domain.errors import StoreError
 from govperf_desktop.paths import store_path
 from govperf_desktop.store import migrate
 from govperf_desktop.store.capture import CapturingSession
-from govperf_desktop.store.engine import make_engine, precheck_sqlite_file, sqlite_url
+from govperf_desktop.store.engine import (
+    check_server_url,
+    make_engine,
+    precheck_sqlite_file,
+    sqlite_url,
+)
 from govperf_desktop.store.errors import translate_integrity_error
 
 
@@ -75,12 +80,17 @@ def open_store(
     create: bool = False,
     upgrade: bool = True,
     clock: Callable[[], datetime] = utc_now,
+    url: str | None = None,
 ) -> Store:
     """Open (and if needed upgrade) the store in `directory`.
 
     `create=False` refuses a directory without a store, so a mistyped --data-dir never
     silently makes an empty one. An existing file is checked before anything writes to it.
+    `url` (postgresql+psycopg://...) opens a server database instead of the SQLite file; the
+    directory then only holds the installation's local files (keys, scratch files).
     """
+    if url is not None:
+        return _open_server_store(url, create=create, upgrade=upgrade, clock=clock)
     path = store_path(directory)
     has_content = precheck_sqlite_file(path)
     if not has_content and not create:
@@ -99,6 +109,40 @@ def open_store(
     except DatabaseError as error:
         engine.dispose()
         raise StoreError(f"{path} is damaged and cannot be opened ({error.orig}).") from None
+    except BaseException:
+        engine.dispose()
+        raise
+    return store
+
+
+def _open_server_store(
+    url: str, *, create: bool, upgrade: bool, clock: Callable[[], datetime]
+) -> Store:
+    """The PostgreSQL branch of `open_store`: no file checks and no file backup before an
+    upgrade (the server's own tools back it up, docs/central-office.md); the upgrade runs in
+    one transaction, so a failed one leaves the database as it was."""
+    try:
+        engine = make_engine(check_server_url(url))
+    except ModuleNotFoundError as error:  # the driver is an optional extra
+        raise StoreError(
+            f"PostgreSQL support is not installed ({error.name} is missing): install "
+            "govperf-desktop[postgres]."
+        ) from None
+    where = engine.url.render_as_string(hide_password=True)
+    store = Store(engine=engine, path=None, clock=clock)
+    try:
+        current, head = migrate.needs_upgrade(engine)
+        if current is None and not create:
+            raise StoreError(
+                f"No store in the database {where}. Create one with 'govperf init' or choose "
+                "another database."
+            )
+        if current != head and upgrade:
+            migrate.upgrade(engine)
+    except DatabaseError as error:
+        engine.dispose()
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        raise StoreError(f"The database {where} cannot be opened ({reason}).") from None
     except BaseException:
         engine.dispose()
         raise

@@ -29,6 +29,15 @@ SQLITE_COMMENT_SEARCH = (
     "INSERT INTO comments_fts(comments_fts) VALUES ('rebuild')",
 )
 
+# PostgreSQL dialect branch (a central office, docs/central-office.md): pg_trgm's GIN trigram
+# index on comments.body answers `LIKE '%term%'` for Chinese text of 3+ characters the same way;
+# PostgreSQL keeps it in step itself, so there are no triggers. pg_trgm is a trusted extension
+# (PostgreSQL 13+): the database's owner may create it without superuser rights.
+POSTGRESQL_COMMENT_SEARCH = (
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE INDEX ix_comments_body_trgm ON comments USING gin (body gin_trgm_ops)",
+)
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
@@ -125,8 +134,12 @@ def upgrade() -> None:
             batch_op.f("ix_alert_acknowledgements_task_id"), ["task_id"], unique=False
         )
 
-    if op.get_bind().dialect.name == "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
         for statement in SQLITE_COMMENT_SEARCH:
+            op.execute(statement)
+    elif dialect == "postgresql":
+        for statement in POSTGRESQL_COMMENT_SEARCH:
             op.execute(statement)
 
 
@@ -135,6 +148,8 @@ def downgrade() -> None:
         for name in ("comments_fts_insert", "comments_fts_delete", "comments_fts_update"):
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
         op.execute("DROP TABLE IF EXISTS comments_fts")
+    elif op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP INDEX IF EXISTS ix_comments_body_trgm")
     with op.batch_alter_table("alert_acknowledgements", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_alert_acknowledgements_task_id"))
 
