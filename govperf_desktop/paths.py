@@ -31,6 +31,14 @@ def store_path(directory: Path) -> Path:
     return directory / STORE_FILE
 
 
+DB_URL_ENV = "GOVPERF_DB_URL"
+
+
+def db_url(override: str | None = None) -> str | None:
+    """A server database: `override` (--db-url), else $GOVPERF_DB_URL; None: the SQLite file."""
+    return override or os.environ.get(DB_URL_ENV) or None
+
+
 def _package_dir(package: str, checkout_name: str) -> Path:
     try:
         found = Path(str(resources.files(package)))

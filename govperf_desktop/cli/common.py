@@ -10,6 +10,7 @@ from dataclasses import asdict, is_dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from govperf_desktop import paths
 from govperf_desktop.paths import data_dir
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -40,14 +41,9 @@ def plain(data: Any) -> Any:
     return data
 
 
-DB_URL_ENV = "GOVPERF_DB_URL"
-
-
 def db_url(args: argparse.Namespace) -> str | None:
     """The server database chosen with --db-url or $GOVPERF_DB_URL; None: the SQLite file."""
-    import os
-
-    return getattr(args, "db_url", None) or os.environ.get(DB_URL_ENV) or None
+    return paths.db_url(getattr(args, "db_url", None))
 
 
 def open_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from govperf_desktop import __version__
 from govperf_desktop.domain.errors import GovperfError
-from govperf_desktop.paths import APP_NAME, data_dir, store_path
+from govperf_desktop.paths import APP_NAME, data_dir, db_url, store_path
 from govperf_desktop.services.accounts import LoggedIn, has_accounts
 from govperf_desktop.services.admin import Store, local_node, open_installation
 from govperf_desktop.services.audit import set_current_account
@@ -64,6 +64,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--data-dir",
         metavar="DIR",
         help="folder holding the store (default: $GOVPERF_DATA_DIR or the user data folder)",
+    )
+    parser.add_argument(
+        "--db-url",
+        metavar="URL",
+        help="a PostgreSQL database (postgresql+psycopg://…) instead of the SQLite file in "
+        "the data folder (default: $GOVPERF_DB_URL); see docs/central-office.md",
     )
     parser.add_argument(
         "--demo",
@@ -123,8 +129,13 @@ def translation_cache_dir(directory: Path) -> Path | None:
     return directory / CACHE_DIR / "i18n" if directory.is_dir() else None
 
 
-def open_data_store(directory: Path, *, demo: bool) -> Store:
-    """Open the store in `directory`; with `demo`, first let the demo service fill it."""
+def open_data_store(directory: Path, *, demo: bool, url: str | None = None) -> Store:
+    """Open the store in `directory` (or the server database `url`); with `demo`, first let
+    the demo service fill the folder's store."""
+    if url is not None:
+        if demo:
+            raise GovperfError("--demo makes a store in the data folder; leave out --db-url.")
+        return open_installation(directory, url)
     if demo:
         try:
             from govperf_desktop.services.demo_store import ensure_demo_store
@@ -281,7 +292,9 @@ def main(argv: list[str] | None = None) -> int:
     store: Store | None = None
     refusal: GovperfError | None = None
     user: LoggedIn | None = None
-    if not args.demo and not args.self_test and not store_path(directory).exists():
+    url = db_url(args.db_url)
+    first_run = not (args.demo or args.self_test or url)
+    if first_run and not store_path(directory).exists():
         translators = install_translators(app, language, None)
         try:
             user = ask_first_run(directory)
@@ -290,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
         if user is None:
             return EXIT_OK
     try:
-        store = open_data_store(directory, demo=args.demo)
+        store = open_data_store(directory, demo=args.demo, url=url)
     except GovperfError as error:
         refusal = error
     if refusal is not None and args.self_test:

@@ -315,3 +315,21 @@ def test_matplotlib_is_imported_only_when_fonts_are_set_up() -> None:
         "assert matplotlib.rcParams['axes.unicode_minus'] is False\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_main_self_test_on_a_postgresql_store(
+    pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--db-url opens the central office's server database: every page opens on it."""
+    assert main(["--self-test", "--data-dir", str(tmp_path), "--db-url", pg_url]) == 0
+    assert capsys.readouterr().err == ""
+    assert not store_path(tmp_path).exists()  # the folder's SQLite file is not made
+
+
+def test_main_refuses_demo_with_a_server_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GOVPERF_DB_URL", "postgresql+psycopg://nobody@localhost/none")
+    assert main(["--self-test", "--demo", "--data-dir", str(tmp_path)]) == 2
+    error = capsys.readouterr().err.strip()
+    assert "leave out --db-url" in error and "\n" not in error
