@@ -22,6 +22,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from govperf_desktop.domain.hlc import Hlc
@@ -60,8 +61,12 @@ def _plain(op: dict[str, Any], **extra: Any) -> dict[str, Any]:
     return {**{key: op[key] for key in OP_KEYS}, **extra}
 
 
+_OP_FIELDS = itemgetter(*OP_KEYS)
+
+
 def _change_row(op: dict[str, Any], signature: str | None) -> tuple:
-    return (*(op[key] for key in OP_KEYS), signature)
+    """The op's `changes` row (staged ops carry their fields as a tuple in op["_row"])."""
+    return (*(op["_row"] if "_row" in op else _OP_FIELDS(op)), signature)
 
 
 class Applier:
@@ -83,7 +88,7 @@ class Applier:
         self.report = ApplyReport()
         self.batch: list[tuple[dict[str, Any], str | None]] = []
         self.newest: str | None = None  # clocks are fixed-width text: text order is time order
-        self._upserts: dict[tuple[str, int], str] = {}
+        self._upserts: dict[tuple[str, int, bool], str] = {}
         self.orphans = Orphans(db, self._record_conflict, self._materialise)
         self.clashes = Clashes(db, self._record_conflict, self.orphans.take_out)
 
@@ -217,19 +222,24 @@ class Applier:
 
     def _insert_rows(self, table: str, rows: list[tuple]) -> None:
         """New rows of one table. A table with triggers (comments feed their search index)
-        takes multi-row statements: the index then updates once per statement, not per row."""
+        takes multi-row statements: the index then updates once per statement, not per row.
+        A plain INSERT, not the upsert: with foreign keys on, SQLite's upsert costs about
+        60% more per row. Any row already there (a record this store got before it kept a
+        log) or a natural-key clash raises, and the rows then go row by row through the
+        upsert and sync.clashes, which gives what the upsert would have given."""
         try:
             if table not in TRIGGERED_TABLES:
-                self.db.executemany(self._upsert(table), rows)
+                self.db.executemany(self._upsert(table, insert_only=True), rows)
                 return
             width = len(rows[0])
             step = max(1, MAX_VARIABLES // width)
             for start in range(0, len(rows), step):
                 part = rows[start : start + step]
                 self.db.execute(
-                    self._upsert(table, len(part)), [value for row in part for value in row]
+                    self._upsert(table, len(part), insert_only=True),
+                    [value for row in part for value in row],
                 )
-        except sqlite3.IntegrityError:  # a natural-key clash (sync.clashes): row by row
+        except sqlite3.IntegrityError:  # there already, or a natural-key clash: row by row
             for row in rows:
                 self._write(table, row)
 
@@ -239,8 +249,9 @@ class Applier:
             table, row, lambda values: self.db.execute(self._upsert(table), values)
         )
 
-    def _upsert(self, table: str, rows: int = 1) -> str:
-        if (table, rows) not in self._upserts:
+    def _upsert(self, table: str, rows: int = 1, insert_only: bool = False) -> str:
+        """The statement writing `rows` rows of `table`; `insert_only`: a plain INSERT."""
+        if (table, rows, insert_only) not in self._upserts:
             info = table_info(table)
             columns = ", ".join(f'"{c}"' for c in info.columns)
             marks = ", ".join([f"({', '.join('?' * len(info.columns))})"] * rows)
@@ -249,10 +260,11 @@ class Applier:
                 f'"{c}" = excluded."{c}"' for c in info.columns if c not in info.key
             )
             conflict = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
-            self._upserts[table, rows] = (
-                f'INSERT INTO "{table}" ({columns}) VALUES {marks} ON CONFLICT ({keys}) {conflict}'
+            insert = f'INSERT INTO "{table}" ({columns}) VALUES {marks}'
+            self._upserts[table, rows, insert_only] = (
+                insert if insert_only else f"{insert} ON CONFLICT ({keys}) {conflict}"
             )
-        return self._upserts[table, rows]
+        return self._upserts[table, rows, insert_only]
 
     def _materialise(self, table: str, record: str) -> tuple | None:
         """Recompute one record from every op held for it, in clock order. Returns the row

@@ -341,14 +341,18 @@ def _parse_lines(lines: list[bytes], name: str, before: int) -> list[dict[str, A
     line starts with "{" and ends with "}" and none holds "}," anywhere, so the only places
     where two array elements can meet are the commas put between lines; with as many
     elements as lines, each element is exactly one line. Otherwise line by line."""
-    if lines and all(
-        line[:1] == b"{" and line[-1:] == b"}" and not _VALUE_END.search(line) for line in lines
+    if (
+        lines
+        and {line[:1] for line in lines} == {b"{"}
+        and {line[-1:] for line in lines} == {b"}"}
+        # joined by NUL (neither JSON whitespace nor ","): no match spans two lines
+        and not _VALUE_END.search(b"\0".join(lines))
     ):
         try:
             ops = json.loads(b"[" + b",".join(lines) + b"]")
         except ValueError:
             ops = None
-        if isinstance(ops, list) and len(ops) == len(lines) and all(type(op) is dict for op in ops):
+        if isinstance(ops, list) and len(ops) == len(lines) and {type(op) for op in ops} == {dict}:
             return ops
     ops = []
     for number, line in enumerate(lines, start=before + 1):
@@ -360,6 +364,37 @@ def _parse_lines(lines: list[bytes], name: str, before: int) -> list[dict[str, A
             raise BundleError(f"{name} is damaged: op {number} is not an object.")
         ops.append(op)
     return ops
+
+
+# "}", JSON whitespace, ",": where two values could meet in a text (see parse_objects).
+_TEXT_VALUE_END = re.compile(r"}[ \t\r\n]*,")
+
+
+def parse_objects(texts: list[Any]) -> list[dict[str, Any] | None] | None:
+    """The JSON objects in `texts` (None stays None), parsed as one array in one call, when
+    that provably gives what `json.loads` per text gives: every text is a str that starts
+    with "{" and ends with "}" and holds no "}" + whitespace + "," anywhere, so two array
+    elements can only meet at the commas put between texts; with as many elements as texts,
+    each element is exactly one text. None when that does not hold: parse text by text."""
+    present = [text for text in texts if text is not None]
+    if not present or {type(text) for text in present} != {str}:
+        return None
+    if {text[:1] for text in present} != {"{"} or {text[-1:] for text in present} != {"}"}:
+        return None
+    # One search over the texts joined by NUL, which is neither JSON whitespace nor ",": a
+    # match cannot span two texts, so it finds exactly what a search of each text finds.
+    if _TEXT_VALUE_END.search("\0".join(present)):
+        return None
+    try:
+        parsed = json.loads("[" + ",".join(present) + "]")
+    except ValueError:
+        return None
+    if len(parsed) != len(present) or {type(value) for value in parsed} != {dict}:
+        return None
+    if len(present) == len(texts):
+        return parsed
+    values = iter(parsed)
+    return [None if text is None else next(values) for text in texts]
 
 
 class _Decryptor:

@@ -15,6 +15,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from operator import itemgetter
 from typing import Any
 
@@ -90,25 +91,21 @@ def op_from_row(row: tuple) -> dict[str, Any]:
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
+# The fields an op's hash covers, in order (all of OP_KEYS but the hash itself).
+_HASHED = itemgetter(*OP_KEYS[:-1])
+# The same encoding through the C encoder made once: JSONEncoder.encode builds a new one on
+# every call (and its circular-reference check is moot for an op's text, numbers and None).
+_C_ENCODE = (
+    c_make_encoder(None, None, encode_basestring, None, ":", ",", False, False, True)
+    if c_make_encoder is not None
+    else None
+)
+
+
 def hash_of(op: dict[str, Any]) -> str:
     """`domain.ophash.op_hash` of a payload op (the same bytes, computed faster)."""
-    text = _ENCODE(
-        [
-            OP_HASH_VERSION,
-            op["id"],
-            op["node"],
-            op["seq"],
-            op["hlc"],
-            op["actor"],
-            op["table"],
-            op["record"],
-            op["action"],
-            op["before"],
-            op["after"],
-            op["at"],
-            op["prev"],
-        ]
-    )
+    fields = [OP_HASH_VERSION, *_HASHED(op)]
+    text = "".join(_C_ENCODE(fields, 0)) if _C_ENCODE is not None else _ENCODE(fields)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

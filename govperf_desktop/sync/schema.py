@@ -25,6 +25,8 @@ from govperf_desktop.sync.bundle import BundleError
 ACTIONS = ("insert", "update", "delete")
 OP_TEXT_FIELDS = ("id", "node", "hlc", "table", "record", "action", "at", "prev", "hash")
 _CLOCK = re.compile(r"[0-9]{16}-[0-9]{4,}")
+_TEXT_FIELDS = itemgetter(*OP_TEXT_FIELDS)
+_TEXT_ONLY = {str}
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,8 @@ def row_converter(table: str) -> Callable[[dict[str, Any]], tuple]:
 
 
 def record_key_of(info: TableInfo, row: dict[str, Any]) -> str:
+    if len(info.key) == 1:
+        return str(row.get(info.key[0]))
     return "/".join(str(row.get(column)) for column in info.key)
 
 
@@ -137,11 +141,19 @@ def _column_sets(table: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(info.columns), frozenset(info.key)
 
 
-def check_op_shape(op: dict[str, Any], name: str) -> None:
+UNPARSED: Any = object()
+
+
+def check_op_shape(op: dict[str, Any], name: str, parsed_after: Any = UNPARSED) -> None:
     """Refuse an op naming an unknown table or column, or carrying an unsafe file name.
-    Leaves the parsed `after` values in op["_after"]."""
+    Leaves the parsed `after` values in op["_after"]. `parsed_after`: op["after"] already
+    parsed by the caller (a dict, or None when the op has none), as `json.loads` gives it."""
     seq = op.get("seq")
-    if type(seq) is not int or any(type(op.get(f)) is not str for f in OP_TEXT_FIELDS):
+    try:
+        kinds = set(map(type, _TEXT_FIELDS(op)))
+    except KeyError:
+        kinds = set()
+    if type(seq) is not int or kinds != _TEXT_ONLY:
         raise BundleError(f"{name}: op {seq} is malformed.")
     if not _CLOCK.fullmatch(op["hlc"]):
         raise BundleError(f"{name}: op {seq} is malformed (its clock {op['hlc']!r}).")
@@ -151,7 +163,8 @@ def check_op_shape(op: dict[str, Any], name: str) -> None:
         raise BundleError(f"{name}: op {seq} writes {op['table']!r}, which is not shared data.")
     info = table_info(op["table"])
     columns, key = _column_sets(op["table"])
-    before, after = _values(op, "before", name), _values(op, "after", name)
+    before = _values(op, "before", name)
+    after = _values(op, "after", name) if parsed_after is UNPARSED else parsed_after
     for values in (before, after):
         if values and not columns.issuperset(values):
             unknown = sorted(set(values) - columns)
@@ -164,8 +177,12 @@ def check_op_shape(op: dict[str, Any], name: str) -> None:
         raise BundleError(f"{name}: op {seq} changes the key of a {op['table']} row.")
     if op["action"] == "delete" and (not before or record_key_of(info, before) != op["record"]):
         raise BundleError(f"{name}: op {seq} deletes an unnamed {op['table']} row.")
-    unsafe = after and "name" in after and not safe_file_name(after["name"])
-    if op["table"] == "submission_files" and unsafe:
+    if (
+        op["table"] == "submission_files"
+        and after
+        and "name" in after
+        and not safe_file_name(after["name"])
+    ):
         raise BundleError(
             f"{name}: op {seq} names an attached file {after['name']!r}, which is not a plain "
             "file name; refused."

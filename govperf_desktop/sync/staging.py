@@ -5,22 +5,27 @@ Pass one (`sync.verify`) checks every op and hands it here; nothing touches the 
 two (`sync.apply`) reads the ops back, in the payload's order, inside the store's one
 transaction. The scratch file sits next to the store and holds the ops in batches serialised
 with `marshal` (plain tuples of text, numbers and None; written and read back by this process
-only, within one import), so memory stays flat however big the bundle is. It is deleted when
-the import ends; a file left by a killed import is removed by a later one.
+only, within one import), so memory stays flat however big the bundle is. The ops' `after`
+texts are parked as text and parsed again on the way back, a batch per `json.loads` (cheaper
+than marshalling the parsed values; pass one has already parsed and checked each one). It is
+deleted when the import ends; a file left by a killed import is removed by a later one.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import marshal
 import os
 import struct
 import tempfile
 import time
 from collections.abc import Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from govperf_desktop.sync.bundle import parse_objects
 from govperf_desktop.sync.oplog import OP_KEYS
 
 PREFIX = ".import-staging-"
@@ -28,6 +33,8 @@ SUFFIX = ".tmp"
 BATCH = 2000
 STALE_SECONDS = 24 * 3600
 _LENGTH = struct.Struct("<Q")
+_ROW = itemgetter(*OP_KEYS)
+_AFTER = OP_KEYS.index("after")
 
 
 def remove_stale(folder: Path, now: float | None = None) -> None:
@@ -37,6 +44,14 @@ def remove_stale(folder: Path, now: float | None = None) -> None:
         with contextlib.suppress(OSError):
             if path.stat().st_mtime < limit:
                 path.unlink()
+
+
+def _afters(texts: list[str | None]) -> list[dict[str, Any]]:
+    """The `after` values as pass one parsed them ({} when none), a batch per call."""
+    parsed = parse_objects(texts)
+    if parsed is None:
+        return [json.loads(text) if text else {} for text in texts]
+    return [value or {} for value in parsed]
 
 
 class Staging:
@@ -51,7 +66,7 @@ class Staging:
         self.count = 0
 
     def add(self, op: dict[str, Any]) -> None:
-        self.rows.append((*[op[key] for key in OP_KEYS], op.get("_after")))
+        self.rows.append(_ROW(op))
         if len(self.rows) >= BATCH:
             self._flush()
 
@@ -69,15 +84,17 @@ class Staging:
         self.file.flush()
 
     def ops(self) -> Iterator[dict[str, Any]]:
-        """The ops in the order they were added, with the `after` values parsed by pass one
-        in op["_after"]."""
+        """The ops in the order they were added, with their `after` values parsed in
+        op["_after"] ({} when none) and their fields in `OP_KEYS` order in op["_row"]."""
         self.file.seek(0)
         while header := self.file.read(_LENGTH.size):
             (length,) = _LENGTH.unpack(header)
-            for row in marshal.loads(self.file.read(length)):
-                op = dict(zip(OP_KEYS, row[:-1], strict=True))
-                if row[-1] is not None:
-                    op["_after"] = row[-1]  # as parsed by pass one
+            rows = marshal.loads(self.file.read(length))
+            afters = _afters([row[_AFTER] for row in rows])
+            for row, after in zip(rows, afters, strict=True):
+                op = dict(zip(OP_KEYS, row, strict=True))
+                op["_after"] = after
+                op["_row"] = row
                 yield op
 
     def close(self) -> None:

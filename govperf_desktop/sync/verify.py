@@ -10,9 +10,10 @@ what the store holds are pass two (`sync.apply`), inside the one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from govperf_desktop.sync.bundle import (
     Limits,
     check_signature,
     open_bundle,
+    parse_objects,
     read_ops,
 )
 from govperf_desktop.sync.certificates import (
@@ -37,7 +39,7 @@ from govperf_desktop.sync.certificates import (
 )
 from govperf_desktop.sync.keys import signature_valid, spki_base64
 from govperf_desktop.sync.oplog import Run, hash_of
-from govperf_desktop.sync.schema import check_op_shape
+from govperf_desktop.sync.schema import UNPARSED, check_op_shape
 from govperf_desktop.sync.trust import Trust
 
 
@@ -158,13 +160,13 @@ def verify_payload(
         if verified.revoked.get(origin) is not None
     }
     count = 0
-    for op in read_ops(verified.file, limits, decryption_key):
+    for op, after in _with_afters(read_ops(verified.file, limits, decryption_key)):
         count += 1
         origin = op.get("node")
         run = verified.runs.get(origin)  # type: ignore[arg-type]
         if run is None or op.get("seq") != expected[origin] or op.get("seq") > run.last:
             raise BundleError(f"{name}: op {count} is not part of the runs the header lists.")
-        check_op_shape(op, name)
+        check_op_shape(op, name, after)
         if op["prev"] != previous[origin] or hash_of(op) != op["hash"]:
             raise BundleError(
                 f"{name}: op {op['seq']} of installation {verified.certificates[origin].node_name} "
@@ -196,6 +198,20 @@ def verify_payload(
                 "that its header lists."
             )
     verified.op_count = count
+
+
+def _with_afters(
+    ops: Iterator[dict[str, Any]], size: int = 1000
+) -> Iterator[tuple[dict[str, Any], Any]]:
+    """Each op with its `after` text parsed, a batch of ops per `json.loads` where
+    `bundle.parse_objects` proves that equal to parsing each text (else `UNPARSED`: the
+    shape check parses, and refuses, that op's text itself)."""
+    while batch := list(islice(ops, size)):
+        afters = parse_objects([op.get("after") for op in batch])
+        if afters is None:
+            yield from ((op, UNPARSED) for op in batch)
+        else:
+            yield from zip(batch, afters, strict=True)
 
 
 def verify_bundle(
