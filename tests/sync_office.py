@@ -17,7 +17,8 @@ from govperf_desktop.services.enrolment import (
 )
 from govperf_desktop.services.indicators import IndicatorDraft, TaskDraft, create_indicator
 from govperf_desktop.services.org import add_department, add_person
-from govperf_desktop.services.sync import content_hash, export_bundles, import_bundles
+from govperf_desktop.services.sync import export_bundles, import_bundles
+from govperf_desktop.services.sync_status import content_hash
 from govperf_desktop.store.store import Store, open_store
 
 PASS = "correct horse battery"

@@ -13,7 +13,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sync_office import CLERKS, PASS, Office, build_office, close_and_copy, snapshot
 
 from govperf_desktop.services.enrolment import revoke_node
-from govperf_desktop.services.sync import import_bundles, quarantined
+from govperf_desktop.services.sync import import_bundles
+from govperf_desktop.services.sync_status import quarantined
 from govperf_desktop.services.timesheets import add_entry
 from govperf_desktop.store.ids import new_id
 from govperf_desktop.store.models import (

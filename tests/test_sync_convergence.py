@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 from sync_office import CLERKS, CODES, Office, build_office, close_and_copy
 
-from govperf_desktop.services.sync import conflicts
+from govperf_desktop.services.sync_status import conflicts
 from govperf_desktop.services.timesheets import add_entry, edit_entry
 from govperf_desktop.store.models import Change, TimesheetEntry
 

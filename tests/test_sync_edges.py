@@ -15,7 +15,7 @@ from govperf_desktop.services.comment_search import search_comments
 from govperf_desktop.services.comments import add_comment
 from govperf_desktop.services.enrolment import accept_certificate, sign_request
 from govperf_desktop.services.org import add_department
-from govperf_desktop.services.sync import conflicts
+from govperf_desktop.services.sync_status import conflicts
 from govperf_desktop.services.timesheets import add_entry
 from govperf_desktop.store.ids import new_id
 from govperf_desktop.store.models import Department, Task, TimesheetEntry
@@ -165,7 +165,7 @@ def test_two_installations_creating_the_same_department_name_converge_with_a_con
             assert (clash.record_id, clash.field) == (renamed, "name")
             assert (clash.winner_value, clash.loser_value) == ("财政局", expected[1])
         office.receive(office.central, office.send(spare, office.central))
-        from govperf_desktop.services.sync import content_hash
+        from govperf_desktop.services.sync_status import content_hash
 
         assert content_hash(spare.store) == content_hash(office.central.store)
     finally:

@@ -20,7 +20,8 @@ import pytest
 from sync_office import CLERKS, build_office
 
 from govperf_desktop.services.admin import check_store
-from govperf_desktop.services.sync import content_hash, import_bundles
+from govperf_desktop.services.sync import import_bundles
+from govperf_desktop.services.sync_status import content_hash
 from govperf_desktop.store.ids import new_id
 from govperf_desktop.store.models import Person, TimesheetEntry
 from govperf_desktop.store.store import open_store

@@ -255,7 +255,7 @@ def cmd_sync(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_peers(args: argparse.Namespace, out: Output) -> int:
-    from govperf_desktop.services.sync import peers
+    from govperf_desktop.services.sync_status import peers
 
     store = open_from_args(args)
     try:
@@ -278,7 +278,7 @@ def cmd_peers(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_quarantine(args: argparse.Namespace, out: Output) -> int:
-    from govperf_desktop.services.sync import quarantined
+    from govperf_desktop.services.sync_status import quarantined
 
     store = open_from_args(args)
     try:
@@ -295,7 +295,7 @@ def cmd_quarantine(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace, out: Output) -> int:
-    from govperf_desktop.services.sync import conflicts
+    from govperf_desktop.services.sync_status import conflicts
 
     store = open_from_args(args)
     try:

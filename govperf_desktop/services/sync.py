@@ -4,7 +4,7 @@
     import_bundles   verify everything, then apply in one transaction; refused → quarantine
     verify_file      the checks of an import, without applying (for an auditor or a clerk)
     sync_folder      import what in a folder is addressed to this installation, then export
-    peers / conflicts / quarantined   what the sync knows, for the CLI and the UI
+    (what the sync knows — peers, conflicts, quarantine — is read in services/sync_status.py)
 
 Progress callbacks take (stage, count) so the UI can show a bar off its thread.
 """
@@ -30,7 +30,7 @@ from govperf_desktop.domain.errors import (
 from govperf_desktop.services import audit
 from govperf_desktop.services.backup import guard_export
 from govperf_desktop.store.ids import new_id
-from govperf_desktop.store.models import Node, Peer, SyncConflict, SyncLogEntry
+from govperf_desktop.store.models import Node, Peer, SyncLogEntry
 from govperf_desktop.store.store import Store
 from govperf_desktop.sync import keys as keyring
 from govperf_desktop.sync.apply import Applier, apply_ops
@@ -90,44 +90,19 @@ class ImportView:
     quarantined: str | None = None
 
 
-@dataclass(frozen=True)
-class PeerView:
-    node_id: str
-    name: str
-    role: str
-    department: str | None
-    acknowledged_ops: int
-    behind: int  # ops this installation holds that the peer has not acknowledged
-    last_import_at: datetime | None
-    last_export_at: datetime | None
-    revoked: bool
-
-
-@dataclass(frozen=True)
-class ConflictView:
-    table: str
-    record_id: str
-    field: str
-    winner_value: object
-    loser_value: object
-    winner_change_id: str
-    loser_change_id: str
-    detected_at: datetime
-
-
 SERVER_STORE_REFUSAL = (
     "Bundle import and export work on an SQLite store only so far, not on a PostgreSQL one "
     "(docs/central-office.md)."
 )
 
 
-def _data_dir(store: Store) -> Path:
+def store_folder(store: Store) -> Path:
     if store.path is None:
         raise StoreError(SERVER_STORE_REFUSAL)
     return store.path.parent
 
 
-def _db(connection):  # type: ignore[no-untyped-def]
+def sqlite_driver(connection):  # type: ignore[no-untyped-def]
     if connection.dialect.name != "sqlite":  # the op log speaks the sqlite3 driver
         raise StoreError(SERVER_STORE_REFUSAL)
     return connection.connection.driver_connection
@@ -164,7 +139,7 @@ def export_bundles(
 ) -> list[ExportView]:
     """Write one bundle per recipient into `folder`: the ops it has not acknowledged (all, for
     a new one), then read each back and verify it. `since` overrides the acknowledgement."""
-    node_keys = keyring.load_node_keys(_data_dir(store), passphrase)
+    node_keys = keyring.load_node_keys(store_folder(store), passphrase)
     moment = to_utc_naive(now)
     views = []
     with store.engine.begin() as connection:
@@ -173,11 +148,11 @@ def export_bundles(
         session = Session(bind=connection)
         trust = load_trust(session)
         trust.require()
-        db = _db(connection)
+        db = sqlite_driver(connection)
         seal_local_head(db, trust.local_node_id, node_keys.signing)
         recipients = _node_ids(session, trust, for_node)
         holding = version_vector(db)
-        guard_export(db, _data_dir(store), trust.local_node_id)  # restored store? (H4)
+        guard_export(db, store_folder(store), trust.local_node_id)  # restored store? (H4)
         counter = int(setting(session, EXPORT_COUNTER_KEY) or 0)
         for recipient in recipients:
             peer = session.get(Peer, recipient)
@@ -271,7 +246,7 @@ def _read_back(path: Path, sender_key: str) -> None:
 def _decryption_key(store: Store, passphrase: str | None):  # type: ignore[no-untyped-def]
     if passphrase is None:
         return None
-    return keyring.load_node_keys(_data_dir(store), passphrase).encryption
+    return keyring.load_node_keys(store_folder(store), passphrase).encryption
 
 
 def _already_imported(session, bundle_id: str) -> bool:  # type: ignore[no-untyped-def]
@@ -303,7 +278,7 @@ def import_one(store: Store, path: Path, **options: Any) -> ImportView:
     (or another GovperfError) when refused; the store is then untouched. The verified ops
     wait in a scratch file (sync.staging) between the two passes, so the payload is read
     and parsed once. Options: those of `_import_one`."""
-    with Staging(_data_dir(store)) as staging:
+    with Staging(store_folder(store)) as staging:
         return _import_one(store, path, staging, **options)
 
 
@@ -334,7 +309,7 @@ def _import_one(
     )
     staging.seal()
     with store.engine.begin() as connection:
-        db = _db(connection)
+        db = sqlite_driver(connection)
         db.execute("PRAGMA defer_foreign_keys = ON")
         session = Session(bind=connection)
         try:
@@ -411,7 +386,7 @@ def import_bundles(
     files = bundle_files(paths)
     if not files:
         raise NotFoundError("No bundle files (*.govperf) to import there.")
-    data_dir = _data_dir(store)  # a server store is refused before any file is moved
+    data_dir = store_folder(store)  # a server store is refused before any file is moved
     folder = quarantine_dir or data_dir / QUARANTINE_FOLDER
     views = []
     for path in files:
@@ -497,107 +472,3 @@ def addressed_bundles(store: Store, folders: list[Path]) -> list[Path]:
                 continue
             mine.append(path)
     return mine
-
-
-def peers(store: Store) -> list[PeerView]:
-    """Every other enrolled installation: what it has acknowledged and how far behind it is."""
-    from govperf_desktop.store.models import Department, NodeCertificate
-
-    with store.engine.connect() as connection:
-        holding = version_vector(_db(connection))
-    with store.read() as session:
-        trust = load_trust(session)
-        enrolled = set(session.scalars(select(NodeCertificate.node_id)))
-        known = {peer.node_id: peer for peer in session.scalars(select(Peer))}
-        rows = session.execute(
-            select(Node.id, Node.name, Node.role, Department.name)
-            .outerjoin(Department, Department.id == Node.department_id)
-            .where(Node.id.in_(enrolled | set(known)))
-            .order_by(Node.name)
-        ).all()
-    views = []
-    for node_id, name, role, department in rows:
-        if node_id == trust.local_node_id:
-            continue
-        peer = known.get(node_id)
-        acknowledged = json.loads(peer.acknowledged) if peer else {}
-        behind = sum(max(0, seq - acknowledged.get(origin, 0)) for origin, seq in holding.items())
-        views.append(
-            PeerView(
-                node_id,
-                name,
-                role,
-                department,
-                sum(acknowledged.values()),
-                behind,
-                peer.last_import_at if peer else None,
-                peer.last_export_at if peer else None,
-                node_id in trust.revocations,
-            )
-        )
-    return views
-
-
-def conflicts(store: Store, *, include_reviewed: bool = False) -> list[ConflictView]:
-    """Concurrent edits that last-writer-wins resolved, newest first, for review."""
-    with store.read() as session:
-        query = select(SyncConflict).order_by(SyncConflict.detected_at.desc()).limit(1000)
-        if not include_reviewed:
-            query = query.where(SyncConflict.reviewed.is_(False))
-        return [
-            ConflictView(
-                row.table_name,
-                row.record_id,
-                row.field,
-                json.loads(row.winner_value) if row.winner_value else None,
-                json.loads(row.loser_value) if row.loser_value else None,
-                row.winner_change_id,
-                row.loser_change_id,
-                row.detected_at,
-            )
-            for row in session.scalars(query)
-        ]
-
-
-@dataclass(frozen=True)
-class QuarantinedView:
-    path: str
-    reason: str
-
-
-def quarantined(store: Store) -> list[QuarantinedView]:
-    """The bundles refused here, with the reason each was refused."""
-    folder = _data_dir(store) / QUARANTINE_FOLDER
-    if not folder.is_dir():
-        return []
-    views = []
-    for path in sorted(folder.iterdir()):
-        if path.name.endswith(".reason.txt"):
-            continue
-        reason_file = path.with_name(path.name + ".reason.txt")
-        reason = reason_file.read_text("utf-8").strip() if reason_file.exists() else "(no reason)"
-        views.append(QuarantinedView(str(path), reason))
-    return views
-
-
-def content_hash(store: Store) -> str:
-    """SHA-256 over every shared table's rows in key order: replicas holding the same data
-    have the same hash, whatever order their bundles came in."""
-    import hashlib
-
-    from govperf_desktop.store.models import CAPTURED_TABLES
-    from govperf_desktop.sync.schema import table_info
-
-    digest = hashlib.sha256()
-    with store.engine.connect() as connection:
-        db = _db(connection)
-        for table in sorted(CAPTURED_TABLES):
-            info = table_info(table)
-            columns = ", ".join(f'"{c}"' for c in info.columns)
-            order = ", ".join(f'"{c}"' for c in info.key)
-            digest.update(f"\x1e{table}\x1f".encode())
-            cursor = db.execute(f'SELECT {columns} FROM "{table}" ORDER BY {order}')
-            while rows := cursor.fetchmany(5000):
-                for row in rows:
-                    digest.update(repr(row).encode())
-    return digest.hexdigest()

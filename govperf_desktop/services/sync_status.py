@@ -6,12 +6,17 @@ what waits (quarantined bundles, held-back ops), and a passphrase check before a
     gaps              ops held back because earlier ones from their origin are missing
     check_passphrase  refuse a wrong key passphrase before any bundle is touched
     scan_folder       how many bundles in a folder wait for this installation (for watching)
+    peers             every other enrolled installation and how far behind it is
+    conflicts         concurrent edits that last-writer-wins resolved, for review
+    quarantined       the bundles refused here, with their reasons
+    content_hash      one digest of every shared row (equal replicas, equal hashes)
 
 Everything is aggregated in SQL (GROUP BY over the op log and the held-back ops).
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,12 +24,13 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from govperf_desktop.domain.errors import ValidationError
-from govperf_desktop.services.sync import DEFAULT_LIMITS, PeerView, peers, quarantined
-from govperf_desktop.store.models import Change, Node, PendingOp, SyncLogEntry
+from govperf_desktop.services.sync import DEFAULT_LIMITS, sqlite_driver, store_folder
+from govperf_desktop.store.models import Change, Node, Peer, PendingOp, SyncConflict, SyncLogEntry
 from govperf_desktop.store.store import Store
 from govperf_desktop.sync import keys as keyring
 from govperf_desktop.sync.bundle import BundleError, open_bundle
-from govperf_desktop.sync.transport import bundle_files
+from govperf_desktop.sync.oplog import version_vector
+from govperf_desktop.sync.transport import QUARANTINE_FOLDER, bundle_files
 from govperf_desktop.sync.trust import LOCAL_NODE_KEY, load_trust, setting
 
 
@@ -206,3 +212,132 @@ def scan_folder(store: Store, folder: Path) -> FolderScan:
         1 for recipient, bundle_id in headers if recipient == local and bundle_id not in imported
     )
     return FolderScan(str(folder), for_here, sum(1 for r, _ in headers if r != local))
+
+
+@dataclass(frozen=True)
+class PeerView:
+    node_id: str
+    name: str
+    role: str
+    department: str | None
+    acknowledged_ops: int
+    behind: int  # ops this installation holds that the peer has not acknowledged
+    last_import_at: datetime | None
+    last_export_at: datetime | None
+    revoked: bool
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    table: str
+    record_id: str
+    field: str
+    winner_value: object
+    loser_value: object
+    winner_change_id: str
+    loser_change_id: str
+    detected_at: datetime
+
+
+def peers(store: Store) -> list[PeerView]:
+    """Every other enrolled installation: what it has acknowledged and how far behind it is."""
+    from govperf_desktop.store.models import Department, NodeCertificate
+
+    with store.engine.connect() as connection:
+        holding = version_vector(sqlite_driver(connection))
+    with store.read() as session:
+        trust = load_trust(session)
+        enrolled = set(session.scalars(select(NodeCertificate.node_id)))
+        known = {peer.node_id: peer for peer in session.scalars(select(Peer))}
+        rows = session.execute(
+            select(Node.id, Node.name, Node.role, Department.name)
+            .outerjoin(Department, Department.id == Node.department_id)
+            .where(Node.id.in_(enrolled | set(known)))
+            .order_by(Node.name)
+        ).all()
+    views = []
+    for node_id, name, role, department in rows:
+        if node_id == trust.local_node_id:
+            continue
+        peer = known.get(node_id)
+        acknowledged = json.loads(peer.acknowledged) if peer else {}
+        behind = sum(max(0, seq - acknowledged.get(origin, 0)) for origin, seq in holding.items())
+        views.append(
+            PeerView(
+                node_id,
+                name,
+                role,
+                department,
+                sum(acknowledged.values()),
+                behind,
+                peer.last_import_at if peer else None,
+                peer.last_export_at if peer else None,
+                node_id in trust.revocations,
+            )
+        )
+    return views
+
+
+def conflicts(store: Store, *, include_reviewed: bool = False) -> list[ConflictView]:
+    """Concurrent edits that last-writer-wins resolved, newest first, for review."""
+    with store.read() as session:
+        query = select(SyncConflict).order_by(SyncConflict.detected_at.desc()).limit(1000)
+        if not include_reviewed:
+            query = query.where(SyncConflict.reviewed.is_(False))
+        return [
+            ConflictView(
+                row.table_name,
+                row.record_id,
+                row.field,
+                json.loads(row.winner_value) if row.winner_value else None,
+                json.loads(row.loser_value) if row.loser_value else None,
+                row.winner_change_id,
+                row.loser_change_id,
+                row.detected_at,
+            )
+            for row in session.scalars(query)
+        ]
+
+
+@dataclass(frozen=True)
+class QuarantinedView:
+    path: str
+    reason: str
+
+
+def quarantined(store: Store) -> list[QuarantinedView]:
+    """The bundles refused here, with the reason each was refused."""
+    folder = store_folder(store) / QUARANTINE_FOLDER
+    if not folder.is_dir():
+        return []
+    views = []
+    for path in sorted(folder.iterdir()):
+        if path.name.endswith(".reason.txt"):
+            continue
+        reason_file = path.with_name(path.name + ".reason.txt")
+        reason = reason_file.read_text("utf-8").strip() if reason_file.exists() else "(no reason)"
+        views.append(QuarantinedView(str(path), reason))
+    return views
+
+
+def content_hash(store: Store) -> str:
+    """SHA-256 over every shared table's rows in key order: replicas holding the same data
+    have the same hash, whatever order their bundles came in."""
+    import hashlib
+
+    from govperf_desktop.store.models import CAPTURED_TABLES
+    from govperf_desktop.sync.schema import table_info
+
+    digest = hashlib.sha256()
+    with store.engine.connect() as connection:
+        db = sqlite_driver(connection)
+        for table in sorted(CAPTURED_TABLES):
+            info = table_info(table)
+            columns = ", ".join(f'"{c}"' for c in info.columns)
+            order = ", ".join(f'"{c}"' for c in info.key)
+            digest.update(f"\x1e{table}\x1f".encode())
+            cursor = db.execute(f'SELECT {columns} FROM "{table}" ORDER BY {order}')
+            while rows := cursor.fetchmany(5000):
+                for row in rows:
+                    digest.update(repr(row).encode())
+    return digest.hexdigest()

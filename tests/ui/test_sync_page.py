@@ -15,7 +15,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from govperf_desktop.services.comments import add_comment, comment_thread
-from govperf_desktop.services.sync import ConflictView
+from govperf_desktop.services.sync_status import ConflictView
 from govperf_desktop.ui import feedback, operations
 from govperf_desktop.ui.pages import sync as sync_page
 from govperf_desktop.ui.pages.sync import SETTING_FOLDER, TAB_QUARANTINE, SyncPage

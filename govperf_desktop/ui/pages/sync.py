@@ -58,8 +58,14 @@ from govperf_desktop.ui.pages.sync_models import (
 from govperf_desktop.ui.pages.sync_watch import FolderWatch
 
 if TYPE_CHECKING:
-    from govperf_desktop.services.sync import ConflictView, ExportView, ImportView, QuarantinedView
-    from govperf_desktop.services.sync_status import FolderScan, PeerStatus, SyncOverview
+    from govperf_desktop.services.sync import ExportView, ImportView
+    from govperf_desktop.services.sync_status import (
+        ConflictView,
+        FolderScan,
+        PeerStatus,
+        QuarantinedView,
+        SyncOverview,
+    )
 
 SETTING_FOLDER = "sync/folder"
 SETTING_WATCH = "sync/watch"
@@ -104,8 +110,12 @@ class SyncState:
 
 
 def _read_state(store: Store) -> SyncState:
-    from govperf_desktop.services.sync import conflicts, quarantined
-    from govperf_desktop.services.sync_status import peer_statuses, sync_overview
+    from govperf_desktop.services.sync_status import (
+        conflicts,
+        peer_statuses,
+        quarantined,
+        sync_overview,
+    )
 
     return SyncState(
         sync_overview(store), peer_statuses(store), quarantined(store), conflicts(store)

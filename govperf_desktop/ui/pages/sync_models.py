@@ -15,13 +15,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from govperf_desktop.ui.models.base import RowTableModel, format_moment
 
 if TYPE_CHECKING:
-    from govperf_desktop.services.sync import (
-        ConflictView,
-        ExportView,
-        ImportView,
-        QuarantinedView,
-    )
-    from govperf_desktop.services.sync_status import PeerStatus
+    from govperf_desktop.services.sync import ExportView, ImportView
+    from govperf_desktop.services.sync_status import ConflictView, PeerStatus, QuarantinedView
 
 PROBLEM = QColor("#b3261e")
 
