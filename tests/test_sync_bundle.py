@@ -14,6 +14,7 @@ from sync_office import CLERKS, PASS, Office, build_office, close_and_copy
 from govperf_desktop.domain.errors import ValidationError
 from govperf_desktop.services.enrolment import accept_certificate, request_enrolment
 from govperf_desktop.services.sync import export_bundles, import_bundles, verify_file
+from govperf_desktop.services.sync_status import content_hash
 from govperf_desktop.services.timesheets import add_entry
 from govperf_desktop.sync.bundle import Limits, open_bundle
 
@@ -101,15 +102,7 @@ def test_an_encrypted_bundle_imports_only_with_the_recipients_key(office: Office
         office.central.store, [Path(view.path)], now=office.tick(), passphrase=PASS
     )
     assert (result.outcome == "imported" and result.applied == 2) or result.applied >= 1
-    assert (
-        len(
-            {
-                __import__("govperf_desktop.services.sync", fromlist=["x"]).content_hash(s.store)
-                for s in (office.central, mz)
-            }
-        )
-        == 1
-    )
+    assert len({content_hash(s.store) for s in (office.central, mz)}) == 1
 
 
 def test_export_leaves_no_temporary_files_and_names_sort_by_sender_and_sequence(
