@@ -181,7 +181,10 @@ def test_a_tampered_bundle_is_quarantined_with_its_reason(
     assert page.quarantine.index(0, 0).data() == bundle.name
     reason_file = department.folder / "quarantine" / f"{bundle.name}.reason.txt"
     assert page.quarantine.index(0, 1).data() == reason_file.read_text("utf-8").strip()
-    assert "refused" in page.quarantine.index(0, 1).data()
+    # Which check trips depends on where the flipped byte lands (the gzip trailer or the
+    # compressed data): either way the clerk reads why the file was refused.
+    reason = page.quarantine.index(0, 1).data()
+    assert "refused" in reason or "is damaged" in reason
     assert not bundle.exists()  # moved out of the folder, into the store's quarantine
     assert page.tabs.tabText(TAB_QUARANTINE) == "Quarantine (1)"
     assert "refused" in page.overview.text()
