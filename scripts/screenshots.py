@@ -104,14 +104,27 @@ def take_detail_screenshots(window: MainWindow, app: QApplication, outdir: Path)
             index = page.decomposition.find("QK-02")
             page.open_task(index.data(page.decomposition.TaskIdRole))
             saved.append(_grab(window, app, outdir / "02c-task.png"))
+            task_view = page.task_view
+            task_view.flow_tabs.setCurrentIndex(1)  # the submissions and their missing items
+            saved.append(_grab(window, app, outdir / "02d-task-submissions.png"))
+            task_view.flow_tabs.setCurrentIndex(0)
             page.show_browser()
     window.show_page("history")
     page = window.pages.currentWidget()
     if hasattr(page, "open_record"):
-        page.recent_kind.setCurrentIndex(page.recent_kind.findData("tasks"))
+        page.recent_kind.setCurrentIndex(page.recent_kind.findData("comments"))
         settle_operations(app)
         if page.recent.rowCount():
-            page.recent_view.selectRow(0)
+            # A comment marked resolved: two versions, the older one restorable.
+            updated = [
+                row
+                for row in range(page.recent.rowCount())
+                if page.recent.row_at(row).action == "update"
+            ]
+            page.recent_view.selectRow(updated[0] if updated else 0)
+            settle_operations(app)
+            if page.versions.rowCount() > 1:
+                page.versions_view.selectRow(0)
             saved.append(_grab(window, app, outdir / "07a-history-record.png"))
     return saved
 
@@ -129,6 +142,7 @@ def take_timesheet_screenshots(window: MainWindow, app: QApplication, outdir: Pa
         page.tabs.setCurrentIndex(1)
         saved.append(_grab(window, app, outdir / "03b-timesheets-ledger.png"))
         page.tabs.setCurrentIndex(0)
+        saved += _import_wizard_screenshots(page, app, outdir)
     window.show_page("communication")
     page = window.pages.currentWidget()
     if hasattr(page, "query") and hasattr(page, "search"):
@@ -136,6 +150,37 @@ def take_timesheet_screenshots(window: MainWindow, app: QApplication, outdir: Pa
         page.query.setText("清单")
         page.search()
         saved.append(_grab(window, app, outdir / "04a-communication-search.png"))
+    return saved
+
+
+_BAD_HOURS = (
+    "姓名,部门,任务编号,指标,日期,工时\n"
+    "李晓明,住建局,GZ-06,老旧小区改造项目推进率,2026-11-23,3\n"
+    "李晓明,住建局,GZ-06,老旧小区改造项目推进率,2026-11-24,25\n"
+    "无此人,住建局,GZ-06,老旧小区改造项目推进率,2026-11-24,2\n"
+)
+
+
+def _import_wizard_screenshots(page, app: QApplication, outdir: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+    """The import wizard's column mapping and its bad-row report, on a small bad file."""
+    from PySide6.QtWidgets import QWizard
+
+    saved: list[Path] = []
+    wizard = page.open_import()
+    if wizard is None:
+        return saved
+    with tempfile.TemporaryDirectory() as scratch:
+        file = Path(scratch) / "工时.csv"
+        file.write_text(_BAD_HOURS, encoding="utf-8")
+        wizard.file_page.path.setText(str(file))
+        for name in ("03c-import-mapping.png", "03d-import-bad-rows.png"):
+            wizard.button(QWizard.WizardButton.NextButton).click()
+            settle_operations(app)
+            path = outdir / name
+            if not wizard.grab().save(str(path)):
+                raise OSError(f"could not write {path}")
+            saved.append(path)
+    wizard.close()
     return saved
 
 

@@ -196,7 +196,8 @@ def gantt_figure(
     )
     axes.set_ylim(len(tasks) - 0.4, -0.6)  # first task at the top
     axes.set_xlim(_x(low - 2 * _ONE_DAY), _x(high + 3 * _ONE_DAY))
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=10, interval_multiples=False)
+    # Few ticks, slanted: the chart is often drawn narrow (a page's tab beside the task list).
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=7, interval_multiples=False)
     axes.xaxis.set_major_locator(locator)
     # Numeric dates read the same in Chinese and English (no month names to translate).
     axes.xaxis.set_major_formatter(
@@ -206,6 +207,7 @@ def gantt_figure(
             offset_formats=["", "%Y", "%Y", "%Y-%m-%d", "%Y-%m-%d", "%Y-%m-%d %H:%M"],
         )
     )
+    axes.tick_params(axis="x", labelrotation=30, labelsize=8)
     axes.grid(axis="x", alpha=0.3)
     axes.set_axisbelow(True)
 

@@ -3,15 +3,18 @@
 `indicator_timeline` reads, for every task of one indicator (recurring instances included,
 templates left out: they have no dates of their own), its deadline, dependencies and the
 first notification, start and completion (grouped in SQL over the task-events index).
-`timeline_figure` turns that into the matplotlib Figure of `reports.gantt`; matplotlib is
-imported only when this module is, so a caller that wants a light start imports it lazily.
+`delay_shares` splits each late task's days by the department they are charged to (the delay
+attribution of services/scoring.py: days a late upstream task caused first, then the task's
+own), so the late part of a bar shows whose delay it was. `timeline_figure` turns both into
+the matplotlib Figure of `reports.gantt`; matplotlib is imported only when this module is, so
+a caller that wants a light start imports it lazily.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time
 
 from matplotlib.figure import Figure
 from sqlalchemy import func, select
@@ -30,7 +33,13 @@ from govperf_desktop.store.models import (
 )
 from govperf_desktop.store.store import Store
 
-__all__ = ["GanttLabels", "IndicatorTimeline", "indicator_timeline", "timeline_figure"]
+__all__ = [
+    "GanttLabels",
+    "IndicatorTimeline",
+    "delay_shares",
+    "indicator_timeline",
+    "timeline_figure",
+]
 
 _FLOW_KINDS = ("notified", "started", "completed")
 
@@ -96,6 +105,21 @@ def indicator_timeline(store: Store, indicator: str) -> IndicatorTimeline:
     return IndicatorTimeline(found.id, found.name, tuple(order), tasks)
 
 
+def delay_shares(store: Store, indicator: str, *, today: date) -> dict[str, list[tuple[str, int]]]:
+    """Task code -> [(department, days late charged to it), ...] for the indicator's late tasks,
+    in time order: the days an upstream task's delay caused, then the task's own."""
+    from govperf_desktop.services.scoring import attribution_report
+
+    # Noon in the office (UTC+8) is 04:00 UTC: the same office date as `today`.
+    now = datetime.combine(today, time(4, 0), tzinfo=UTC)
+    report = attribution_report(store, indicator, now=now)
+    return {
+        task.code: [(share.department, share.days) for share in task.shares]
+        for task in report.tasks
+        if task.shares
+    }
+
+
 def timeline_figure(
     store: Store,
     indicator: str,
@@ -104,8 +128,11 @@ def timeline_figure(
     labels: GanttLabels | None = None,
     late_shares: Mapping[str, Sequence[tuple[str, int]]] | None = None,
 ) -> Figure:
-    """The Gantt figure of an indicator's tasks as of `today` (see reports.gantt)."""
+    """The Gantt figure of an indicator's tasks as of `today` (see reports.gantt); the late
+    parts are coloured by `late_shares` (by default `delay_shares`)."""
     timeline = indicator_timeline(store, indicator)
+    if late_shares is None:
+        late_shares = delay_shares(store, timeline.indicator_id, today=today)
     return gantt_figure(
         timeline.tasks,
         today=today,

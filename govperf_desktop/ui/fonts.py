@@ -21,11 +21,16 @@ from govperf_desktop.paths import resources_dir
 log = logging.getLogger(__name__)
 
 # Simplified-Chinese sans-serif families in order of preference (Windows, macOS, Linux).
+# Keep in step with reports/cjk_font.py CJK_FAMILIES (reports cannot import ui/).
 CJK_FONT_FAMILIES: tuple[str, ...] = (
     "Microsoft YaHei",
     "SimHei",
     "PingFang SC",
+    "Hiragino Sans GB",
+    "Songti SC",
     "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
     "WenQuanYi Micro Hei",
     "WenQuanYi Zen Hei",
 )

@@ -184,10 +184,11 @@ def install_translators(
     Returns the installed translators (parented to `app`) so a caller can remove them again.
     English needs none: it is the source language.
     """
+    _current.update(language=language, cache_dir=cache_dir, translators=[])
     QLocale.setDefault(QLocale(language))
     if language == SOURCE_LANGUAGE:
         return []
-    installed: list[QTranslator] = []
+    installed: list[QTranslator] = _current["translators"]
     qt_translator = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_translator.load(f"qtbase_{language}", qt_dir) and app.installTranslator(qt_translator):
@@ -208,6 +209,32 @@ def remove_translators(app: QApplication, translators: list[QTranslator]) -> Non
     for translator in translators:
         app.removeTranslator(translator)
         translator.deleteLater()
+
+
+# What install_translators last installed, so that the language can change at run time.
+_current: dict = {"language": SOURCE_LANGUAGE, "cache_dir": None, "translators": []}
+
+
+def current_language() -> str:
+    """The language of the translators installed last (English before any)."""
+    return str(_current["language"])
+
+
+def switch_language(app: QApplication, language: str) -> bool:
+    """Replace the installed translators by those of `language`, now.
+
+    Widgets built afterwards speak `language`; the caller rebuilds what is on screen. False
+    (and nothing changed) when `language` is not offered or its translation cannot be had.
+    The translators replaced are only uninstalled: whoever installed them still owns them.
+    """
+    if language not in LANGUAGES:
+        return False
+    if language != SOURCE_LANGUAGE and find_translation(language, _current["cache_dir"]) is None:
+        return False
+    for translator in _current["translators"]:
+        app.removeTranslator(translator)
+    install_translators(app, language, _current["cache_dir"])
+    return True
 
 
 if __name__ == "__main__":

@@ -85,27 +85,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../govperf_desktop/ui/app.py" line="94"/>
+        <location filename="../../govperf_desktop/ui/app.py" line="113"/>
         <source>govperf cannot start</source>
         <translation>跨部门绩效协同无法启动</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/app.py" line="219"/>
+        <location filename="../../govperf_desktop/ui/app.py" line="289"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/app.py" line="220"/>
+        <location filename="../../govperf_desktop/ui/app.py" line="290"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/app.py" line="223"/>
+        <location filename="../../govperf_desktop/ui/app.py" line="293"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/app.py" line="251"/>
+        <location filename="../../govperf_desktop/ui/app.py" line="344"/>
         <source>This installation has no user accounts yet: create its administrator with &apos;govperf account add&apos;.</source>
         <translation>本节点尚无用户账号:请用 &apos;govperf account add&apos; 创建管理员账号。</translation>
     </message>
@@ -126,32 +126,32 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../govperf_desktop/ui/login.py" line="134"/>
+        <location filename="../../govperf_desktop/ui/login.py" line="151"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/login.py" line="144"/>
+        <location filename="../../govperf_desktop/ui/login.py" line="161"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/login.py" line="145"/>
+        <location filename="../../govperf_desktop/ui/login.py" line="162"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/login.py" line="146"/>
+        <location filename="../../govperf_desktop/ui/login.py" line="163"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/login.py" line="147"/>
+        <location filename="../../govperf_desktop/ui/login.py" line="164"/>
         <source>New password again</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/login.py" line="161"/>
+        <location filename="../../govperf_desktop/ui/login.py" line="178"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -467,27 +467,27 @@
 <context>
     <name>ConflictModel</name>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="157"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="152"/>
         <source>Detected</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="158"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="153"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="159"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="154"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="160"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="155"/>
         <source>Kept value</source>
         <translation>保留的值</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="161"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="156"/>
         <source>Overwritten value</source>
         <translation>被覆盖的值</translation>
     </message>
@@ -762,6 +762,24 @@
     </message>
 </context>
 <context>
+    <name>ErrorHook</name>
+    <message>
+        <location filename="../../govperf_desktop/ui/error_hook.py" line="41"/>
+        <source>The store is busy (another program is writing to it). Nothing was changed; try again in a moment.</source>
+        <translation>数据库正忙（另一个程序正在写入），未做任何修改；请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/error_hook.py" line="48"/>
+        <source>Could not read or write {file}: {reason}. Nothing was changed.</source>
+        <translation>无法读写 {file}：{reason}。未做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/error_hook.py" line="51"/>
+        <source>Something unexpected stopped this action ({error}). Nothing was changed and what you typed is kept; the details are in the log.</source>
+        <translation>发生意外错误，操作未完成（{error}）。未做任何修改，已输入的内容仍保留；详细信息已记入日志。</translation>
+    </message>
+</context>
+<context>
     <name>EventModel</name>
     <message>
         <location filename="../../govperf_desktop/ui/models/task.py" line="172"/>
@@ -886,22 +904,22 @@
 <context>
     <name>FieldChangeModel</name>
     <message>
-        <location filename="../../govperf_desktop/ui/models/history.py" line="143"/>
+        <location filename="../../govperf_desktop/ui/models/history.py" line="144"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/models/history.py" line="143"/>
+        <location filename="../../govperf_desktop/ui/models/history.py" line="144"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/models/history.py" line="143"/>
+        <location filename="../../govperf_desktop/ui/models/history.py" line="144"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/models/history.py" line="151"/>
+        <location filename="../../govperf_desktop/ui/models/history.py" line="152"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
@@ -1166,32 +1184,32 @@
         <translation>证据类记录不能恢复：{reason}</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/history.py" line="305"/>
+        <location filename="../../govperf_desktop/ui/pages/history.py" line="307"/>
         <source>Choose a version.</source>
         <translation>请选择一个版本。</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/history.py" line="309"/>
+        <location filename="../../govperf_desktop/ui/pages/history.py" line="311"/>
         <source>This is the record&apos;s current version.</source>
         <translation>这是该记录的当前版本。</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/history.py" line="311"/>
+        <location filename="../../govperf_desktop/ui/pages/history.py" line="313"/>
         <source>Choose who is acting first.</source>
         <translation>请先选择当前操作人。</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/history.py" line="321"/>
+        <location filename="../../govperf_desktop/ui/pages/history.py" line="323"/>
         <source>Restore {kind} {id} to version {version}? The restore is recorded as a new version by {person}; no version is deleted.</source>
         <translation>将{kind} {id} 恢复到第 {version} 版？恢复将以 {person} 的名义记录为新版本，不会删除任何版本。</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/history.py" line="329"/>
+        <location filename="../../govperf_desktop/ui/pages/history.py" line="331"/>
         <source>Restore a version</source>
         <translation>版本回溯</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/history.py" line="347"/>
+        <location filename="../../govperf_desktop/ui/pages/history.py" line="349"/>
         <source>Restored to version {restored}; recorded as version {version}.</source>
         <translation>已恢复到第 {restored} 版，记录为第 {version} 版。</translation>
     </message>
@@ -1560,11 +1578,13 @@
     </message>
     <message>
         <location filename="../../govperf_desktop/ui/models/labels.py" line="64"/>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="120"/>
         <source>department</source>
         <translation>部门</translation>
     </message>
     <message>
         <location filename="../../govperf_desktop/ui/models/labels.py" line="65"/>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="128"/>
         <source>person</source>
         <translation>人员</translation>
     </message>
@@ -1590,6 +1610,7 @@
     </message>
     <message>
         <location filename="../../govperf_desktop/ui/models/labels.py" line="70"/>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="125"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
@@ -1687,6 +1708,267 @@
         <location filename="../../govperf_desktop/ui/models/labels.py" line="95"/>
         <source>auditor</source>
         <translation>审计人员</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="103"/>
+        <source>record id</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="104"/>
+        <source>code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="105"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="106"/>
+        <source>content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="107"/>
+        <source>description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="108"/>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="109"/>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="110"/>
+        <source>text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="111"/>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="112"/>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="113"/>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="114"/>
+        <source>deadline</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="115"/>
+        <source>period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="116"/>
+        <source>period start</source>
+        <translation>期间开始</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="117"/>
+        <source>period end</source>
+        <translation>期间结束</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="118"/>
+        <source>recurrence</source>
+        <translation>重复规则</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="119"/>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="121"/>
+        <source>lead department</source>
+        <translation>牵头部门</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="122"/>
+        <source>from department</source>
+        <translation>提供支持的部门</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="123"/>
+        <source>to department</source>
+        <translation>接受支持的部门</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="124"/>
+        <source>indicator</source>
+        <translation>绩效指标</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="126"/>
+        <source>recurring task</source>
+        <translation>周期任务</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="127"/>
+        <source>depends on</source>
+        <translation>依赖任务</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="129"/>
+        <source>author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="130"/>
+        <source>reply to</source>
+        <translation>回复的评论</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="131"/>
+        <source>problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="132"/>
+        <source>resolved at</source>
+        <translation>解决时间</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="133"/>
+        <source>resolved by</source>
+        <translation>解决人</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="134"/>
+        <source>work date</source>
+        <translation>工作日期</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="135"/>
+        <source>hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="136"/>
+        <source>overtime</source>
+        <translation>加班</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="137"/>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="138"/>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="139"/>
+        <source>created at</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="140"/>
+        <source>created by</source>
+        <translation>创建人</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="141"/>
+        <source>occurred at</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="142"/>
+        <source>submitted at</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="143"/>
+        <source>submitted by</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="144"/>
+        <source>approved at</source>
+        <translation>批准时间</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="145"/>
+        <source>approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="146"/>
+        <source>revision</source>
+        <translation>修改版本</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="147"/>
+        <source>items provided</source>
+        <translation>已提供的内容</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="148"/>
+        <source>missing items</source>
+        <translation>缺少的内容</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="149"/>
+        <source>position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="150"/>
+        <source>percentage</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="151"/>
+        <source>in use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="152"/>
+        <source>node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="160"/>
+        <source>Task events are evidence and are never changed; record a new event instead.</source>
+        <translation>任务事件是证据，永不修改；请另行记录新的事件。</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="163"/>
+        <source>Comments are evidence; an edit is a new version of the comment.</source>
+        <translation>评论是证据；修改评论会生成该评论的新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="166"/>
+        <source>Mentions belong to their comment and are never changed.</source>
+        <translation>@提及属于其评论，永不修改。</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="169"/>
+        <source>Submissions are evidence and are never changed; submit a new revision.</source>
+        <translation>提交的成果是证据，永不修改；请提交新的修改版本。</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="172"/>
+        <source>Submitted files are evidence and are never changed.</source>
+        <translation>提交的附件是证据，永不修改。</translation>
+    </message>
+    <message>
+        <location filename="../../govperf_desktop/ui/models/labels.py" line="175"/>
+        <source>Published scores are never changed; publish again to supersede them with a correction.</source>
+        <translation>已发布的评分永不修改；如需更正，请重新发布以取代原评分。</translation>
     </message>
 </context>
 <context>
@@ -1831,58 +2113,58 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../govperf_desktop/ui/login.py" line="47"/>
+        <location filename="../../govperf_desktop/ui/login.py" line="62"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/login.py" line="47"/>
-        <location filename="../../govperf_desktop/ui/login.py" line="74"/>
+        <location filename="../../govperf_desktop/ui/login.py" line="62"/>
+        <location filename="../../govperf_desktop/ui/login.py" line="89"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/login.py" line="49"/>
+        <location filename="../../govperf_desktop/ui/login.py" line="64"/>
         <source>The window was locked after a time without use. Enter your password.</source>
         <translation>窗口因长时间未操作已锁定。请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/login.py" line="51"/>
+        <location filename="../../govperf_desktop/ui/login.py" line="66"/>
         <source>Log in to {0}.</source>
         <translation>登录 {0}。</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/login.py" line="53"/>
+        <location filename="../../govperf_desktop/ui/login.py" line="68"/>
         <source>Log in.</source>
         <translation>登录。</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/login.py" line="68"/>
+        <location filename="../../govperf_desktop/ui/login.py" line="83"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/login.py" line="69"/>
+        <location filename="../../govperf_desktop/ui/login.py" line="84"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/login.py" line="74"/>
+        <location filename="../../govperf_desktop/ui/login.py" line="89"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/login.py" line="77"/>
+        <location filename="../../govperf_desktop/ui/login.py" line="92"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/login.py" line="94"/>
+        <location filename="../../govperf_desktop/ui/login.py" line="109"/>
         <source>Enter the account name and the password.</source>
         <translation>请输入账号和密码。</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/login.py" line="98"/>
+        <location filename="../../govperf_desktop/ui/login.py" line="113"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
@@ -1890,88 +2172,94 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../govperf_desktop/ui/main_window.py" line="101"/>
-        <location filename="../../govperf_desktop/ui/main_window.py" line="260"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="329"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="353"/>
         <source>govperf — cross-department performance</source>
         <translation>跨部门绩效协同</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="253"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="254"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="255"/>
         <source>Timesheets</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="256"/>
         <source>Communication log</source>
         <translation>沟通日志</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="257"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="258"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="259"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="334"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="335"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="286"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="336"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="337"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="299"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="338"/>
         <source>&amp;About govperf</source>
         <translation>关于跨部门绩效协同(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="320"/>
         <source>The language changes when govperf is started again.</source>
         <translation>重新启动程序后将切换语言。</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="354"/>
         <source>Version {version}</source>
         <translation>版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/main_window.py" line="263"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="356"/>
         <source>Traceable cross-department performance work and provable scores, offline.</source>
         <translation>跨部门绩效工作全程留痕，评分有据可查，无需联网。</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="361"/>
         <source>About govperf</source>
         <translation>关于跨部门绩效协同</translation>
     </message>
@@ -2086,70 +2374,78 @@
     </message>
 </context>
 <context>
+    <name>OpeningPage</name>
+    <message>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="113"/>
+        <source>Opening the store…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+</context>
+<context>
     <name>PeerModel</name>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="62"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="57"/>
         <source>Installation</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="63"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="58"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="64"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="59"/>
         <source>Acknowledged ops</source>
         <translation>已确认的变更</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="65"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="60"/>
         <source>Not yet acknowledged</source>
         <translation>尚未确认</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="66"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="61"/>
         <source>Missing from it</source>
         <translation>缺少的变更</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="67"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="62"/>
         <source>Last received</source>
         <translation>最近接收</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="68"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="63"/>
         <source>Last sent</source>
         <translation>最近发送</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="73"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="68"/>
         <source> (revoked)</source>
         <translation>（已吊销）</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="82"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="77"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="84"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="79"/>
         <source>ops {first}–{last} ({held} waiting)</source>
         <translation>第 {first}–{last} 条（{held} 条等待中）</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="90"/>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="92"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="85"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="87"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="97"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="92"/>
         <source>Ops held here that this installation has not confirmed receiving</source>
         <translation>本机持有、该节点尚未确认收到的变更</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="100"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="95"/>
         <source>Later ops from this installation arrived before earlier ones; they are held back until the missing ones come with its next bundle.</source>
         <translation>该节点较新的变更先于较早的变更到达；它们暂不应用，待缺少的变更随其下一个同步包到达后自动应用。</translation>
     </message>
@@ -2170,7 +2466,7 @@
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../govperf_desktop/ui/main_window.py" line="79"/>
+        <location filename="../../govperf_desktop/ui/main_window.py" line="100"/>
         <source>This page arrives with its issue.</source>
         <translation>此页面将在后续版本中提供。</translation>
     </message>
@@ -2232,12 +2528,12 @@
 <context>
     <name>QuarantineModel</name>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="125"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="120"/>
         <source>Bundle file</source>
         <translation>同步包文件</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="125"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="120"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -2275,12 +2571,12 @@
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/models/history.py" line="67"/>
+        <location filename="../../govperf_desktop/ui/models/history.py" line="68"/>
         <source>(the software)</source>
         <translation>（系统）</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/models/history.py" line="73"/>
+        <location filename="../../govperf_desktop/ui/models/history.py" line="74"/>
         <source>Record id: {id}</source>
         <translation>记录 ID：{id}</translation>
     </message>
@@ -2509,72 +2805,72 @@
 <context>
     <name>ResultModel</name>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="202"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="197"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="203"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="198"/>
         <source>Installation</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="204"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="199"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="205"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="200"/>
         <source>Ops</source>
         <translation>变更数</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="206"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="201"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="207"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="202"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="212"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="207"/>
         <source>received</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="212"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="207"/>
         <source>sent</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="217"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="212"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="218"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="213"/>
         <source>already imported</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="219"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="214"/>
         <source>refused, quarantined</source>
         <translation>已拒绝，移入隔离区</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="220"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="215"/>
         <source>written</source>
         <translation>已写出</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="247"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="242"/>
         <source>{count} op(s) held back</source>
         <translation>{count} 条变更暂缓应用</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="249"/>
+        <location filename="../../govperf_desktop/ui/pages/sync_models.py" line="244"/>
         <source>{count} conflict(s)</source>
         <translation>{count} 处冲突</translation>
     </message>
@@ -2949,177 +3245,177 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="78"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="84"/>
         <source>Choose the sync folder (USB stick or shared folder)</source>
         <translation>选择同步文件夹（U 盘或共享文件夹）</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="89"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="95"/>
         <source>Key passphrase</source>
         <translation>密钥口令</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="90"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="96"/>
         <source>The passphrase of this installation&apos;s keys:</source>
         <translation>本节点密钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="156"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="166"/>
         <source>a USB stick or a shared folder</source>
         <translation>U 盘或共享文件夹</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="158"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="168"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="161"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="171"/>
         <source>Watch the folder</source>
         <translation>监视文件夹</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="165"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="175"/>
         <source>Rescan the folder every minute and when this computer sees it change, and say when bundles for this installation arrive. On a network share, changes made by other computers are seen only by the rescan. Syncing stays a click.</source>
         <translation>每分钟以及本机发现文件夹变化时重新扫描，并在有发给本节点的同步包到达时提示。在网络共享文件夹上，其他电脑所做的更改只能通过定期扫描发现。同步仍需手动点击。</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="173"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="183"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="178"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="188"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="182"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="192"/>
         <source>Import the bundles in the folder addressed to this installation, then write a bundle for each other installation into it</source>
         <translation>导入文件夹中发给本节点的同步包，然后为其他每个节点写出一个同步包</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="188"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="198"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="235"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="245"/>
         <source>Installations</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="236"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="246"/>
         <source>Quarantine</source>
         <translation>隔离区</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="237"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="247"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="238"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="248"/>
         <source>Last sync</source>
         <translation>最近一次同步</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="280"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="290"/>
         <source>Quarantine ({count})</source>
         <translation>隔离区（{count}）</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="283"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="293"/>
         <source>Conflicts ({count})</source>
         <translation>冲突（{count}）</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="292"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="302"/>
         <source>This installation is not enrolled yet, so it cannot sync: the central office creates the organisation&apos;s keys, a department accepts its certificate (see &apos;govperf enroll&apos;).</source>
         <translation>本节点尚未注册，无法同步：由考核办创建组织密钥，部门导入其节点证书（见 &apos;govperf enroll&apos;）。</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="296"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="306"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="297"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="307"/>
         <source>Last received: {received}; last sent: {sent}.</source>
         <translation>最近接收：{received}；最近发送：{sent}。</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="303"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="313"/>
         <source>Ops are missing from {count} installation(s); the later ones wait for them.</source>
         <translation>缺少来自 {count} 个节点的变更；其后的变更等待它们到达。</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="306"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="316"/>
         <source>{count} bundle(s) were refused (see Quarantine).</source>
         <translation>{count} 个同步包被拒绝（见隔离区）。</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="357"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="367"/>
         <source>{count} bundle(s) for this installation are waiting: press Sync.</source>
         <translation>有 {count} 个发给本节点的同步包等待处理：请点击“同步”。</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="362"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="372"/>
         <source>No new bundles for this installation.</source>
         <translation>没有发给本节点的新同步包。</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="382"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="392"/>
         <source>Choose the sync folder first.</source>
         <translation>请先选择同步文件夹。</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="388"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="398"/>
         <source>The folder {folder} is not reachable; plug in the stick or connect the share.</source>
         <translation>无法访问文件夹 {folder}；请插入 U 盘或连接共享文件夹。</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="408"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="418"/>
         <source>Syncing with {folder}…</source>
         <translation>正在与 {folder} 同步…</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="425"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="435"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="429"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="439"/>
         <source>checking</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="430"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="440"/>
         <source>applying</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="431"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="441"/>
         <source>writing</source>
         <translation>写出</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="435"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="445"/>
         <source>{stage}: {count} ops</source>
         <translation>{stage}：{count} 条变更</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="447"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="457"/>
         <source>Synced: {received} bundle(s) received ({applied} ops applied), {sent} written.</source>
         <translation>同步完成：接收 {received} 个同步包（应用 {applied} 条变更），写出 {sent} 个。</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="450"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="460"/>
         <source>{count} refused and quarantined.</source>
         <translation>{count} 个被拒绝并移入隔离区。</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/pages/sync.py" line="464"/>
+        <location filename="../../govperf_desktop/ui/pages/sync.py" line="474"/>
         <source>Cancelled. The bundle being read or written was left as it was; bundles finished before the cancel stay imported.</source>
         <translation>已取消。正在读取或写出的同步包未作任何更改；取消前已完成的同步包保持已导入。</translation>
     </message>
@@ -3353,37 +3649,37 @@
 <context>
     <name>VersionModel</name>
     <message>
-        <location filename="../../govperf_desktop/ui/models/history.py" line="88"/>
+        <location filename="../../govperf_desktop/ui/models/history.py" line="89"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/models/history.py" line="89"/>
+        <location filename="../../govperf_desktop/ui/models/history.py" line="90"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/models/history.py" line="90"/>
+        <location filename="../../govperf_desktop/ui/models/history.py" line="91"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/models/history.py" line="91"/>
+        <location filename="../../govperf_desktop/ui/models/history.py" line="92"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/models/history.py" line="92"/>
+        <location filename="../../govperf_desktop/ui/models/history.py" line="93"/>
         <source>Where</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/models/history.py" line="93"/>
+        <location filename="../../govperf_desktop/ui/models/history.py" line="94"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../govperf_desktop/ui/models/history.py" line="104"/>
+        <location filename="../../govperf_desktop/ui/models/history.py" line="105"/>
         <source>(the software)</source>
         <translation>（系统）</translation>
     </message>

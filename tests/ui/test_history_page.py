@@ -78,7 +78,7 @@ def _recent_row(page: HistoryPage, table: str, record_id: str | None = None) -> 
 def _fields(page: HistoryPage) -> dict[str, tuple[str, str]]:
     model = page.fields
     return {
-        model.index(row, FieldChangeModel.COL_FIELD).data(): (
+        model.index(row, FieldChangeModel.COL_FIELD).data(Qt.ItemDataRole.ToolTipRole): (
             model.index(row, FieldChangeModel.COL_OLD).data(),
             model.index(row, FieldChangeModel.COL_NEW).data(),
         )

@@ -169,6 +169,10 @@ def test_an_indicator_shows_its_tasks_and_timeline(
     assert isinstance(canvas, FigureCanvasQTAgg)
     gids = {artist.get_gid() for artist in canvas.figure.axes[0].findobj() if artist.get_gid()}
     assert {"work:QK-02", "late:QK-02:税务局", "dependency:QK-01->QK-02"} <= gids
+    assert {"dependency:QK-02->QK-04", "dependency:QK-03->QK-04"} <= gids
+    # QK-04 (市场监管局) was late only because 税务局's QK-02 was: its late part is 税务局's.
+    assert "late:QK-04:税务局" in gids and "late:QK-04:市场监管局" not in gids
+    qtmodeltester.check(page.proxy)
     assert canvas.figure.axes[0].get_title() == "企业开办时间压缩"
 
     # Another indicator while the timeline is shown draws its timeline.
@@ -241,6 +245,32 @@ def test_posting_a_comment_with_a_typed_mention(
     assert posted.author == "吴敏"
     assert comments.selected_comment() is not None
     assert comments.selected_comment().id == posted.id
+    assert shown == []
+
+
+def test_a_department_is_completed_and_mentioned(
+    qtbot: QtBot, page: IndicatorsPage, seed_store: Store, shown: list[str]
+) -> None:
+    assert page.acting.select_person("吴敏@市场监管局")
+    _open_indicator(qtbot, page, "企业开办时间压缩")
+    _open_task(qtbot, page, "QK-02")
+    comments = page.task_view.comments
+    box = comments.input
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(box.candidates_shown) as offered:
+        type_text(qtbot, box, "请@税")
+    assert [(c.kind, c.text) for c in offered.args[0]] == [("department", "税务局")]
+    popup = box.completer_popup.popup()
+    wait_for(qtbot, popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert box.text() == "请@税务局 "
+    type_text(qtbot, box, "补充字段说明。")
+    qtbot.mouseClick(comments.post_button, Qt.MouseButton.LeftButton)
+    wait_for(qtbot, lambda: box.text() == "")
+    posted = comment_thread(seed_store, "QK-02", indicator="企业开办时间压缩").comments[-1]
+    assert posted.body == "请@税务局 补充字段说明。"
+    assert posted.mentions == ("税务局",)
     assert shown == []
 
 

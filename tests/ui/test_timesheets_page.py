@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWizard
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from govperf_desktop.services.admin import Store
@@ -102,7 +103,7 @@ def _entries(store: Store) -> int:
 
 
 def test_typing_hours_shows_the_day_total_and_overtime(
-    qtbot: QtBot, page: TimesheetsPage, seed_store: Store
+    qtbot: QtBot, page: TimesheetsPage, seed_store: Store, qtmodeltester: ModelTester
 ) -> None:
     _act_as(qtbot, page, "李晓明")
     model = page.week.model
@@ -136,6 +137,7 @@ def test_typing_hours_shows_the_day_total_and_overtime(
     assert model.index(totals, monday).data().splitlines() == ["9.5", "overtime 1.5"]
     assert model.index(gz06, monday).data(Qt.ItemDataRole.ForegroundRole) is not None
     assert model.index(totals, WeekGridModel.COL_TOTAL).data(WeekGridModel.HoursRole) == 14.5 + 7
+    qtmodeltester.check(model)
 
 
 def _task_id(page: TimesheetsPage, code: str) -> str:
@@ -317,7 +319,11 @@ def _open_wizard(qtbot: QtBot, page: TimesheetsPage, file: Path) -> ImportWizard
 
 
 def test_import_wizard_dry_run_lists_every_bad_row(
-    qtbot: QtBot, page: TimesheetsPage, seed_store: Store, tmp_path: Path
+    qtbot: QtBot,
+    page: TimesheetsPage,
+    seed_store: Store,
+    tmp_path: Path,
+    qtmodeltester: ModelTester,
 ) -> None:
     wizard = _open_wizard(qtbot, page, _bad_csv(tmp_path / "hours.csv"))
     chosen = wizard.mapping_page.chosen()
@@ -336,6 +342,7 @@ def test_import_wizard_dry_run_lists_every_bad_row(
     assert wizard.check_page.summary.text().startswith("3 of 4 rows are bad")
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     assert _entries(seed_store) == before
+    qtmodeltester.check(wizard.check_page.bad_rows)
 
 
 def test_import_wizard_imports_a_good_file(

@@ -60,7 +60,8 @@ class RecentChangesModel(RowTableModel[RecentChange]):
             if not row.fields:
                 return label
             fields = ", ".join(
-                f"{f.field}: {format_value(f.old)} → {format_value(f.new)}" for f in row.fields[:3]
+                f"{labels.field_name(f.field)}: {format_value(f.old)} → {format_value(f.new)}"
+                for f in row.fields[:3]
             )
             return f"{label} — {fields}"
         if column == self.COL_WHO:
@@ -144,7 +145,7 @@ class FieldChangeModel(RowTableModel[FieldRow]):
 
     def display(self, row: FieldRow, column: int) -> str:
         if column == self.COL_FIELD:
-            return row.field
+            return labels.field_name(row.field)
         if column == self.COL_OLD:
             return format_value(row.old) if row.had_old else ""
         if column == self.COL_NEW:
@@ -152,6 +153,8 @@ class FieldChangeModel(RowTableModel[FieldRow]):
         return ""
 
     def tooltip(self, row: FieldRow, column: int) -> str | None:
+        if column == self.COL_FIELD:
+            return row.field  # the stored name, as the CLI and exports spell it
         value = row.old if column == self.COL_OLD else row.new if column == self.COL_NEW else None
         if value is None:
             return None

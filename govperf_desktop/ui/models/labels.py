@@ -95,3 +95,87 @@ def role(code: str) -> str:
         "auditor": QCoreApplication.translate("Labels", "auditor"),
     }
     return labels.get(code, code)
+
+
+def field_name(code: str) -> str:
+    """A record field (a column of the store) as the history page names it; others as they are."""
+    labels = {
+        "id": QCoreApplication.translate("Labels", "record id"),
+        "code": QCoreApplication.translate("Labels", "code"),
+        "name": QCoreApplication.translate("Labels", "name"),
+        "content": QCoreApplication.translate("Labels", "content"),
+        "description": QCoreApplication.translate("Labels", "description"),
+        "title": QCoreApplication.translate("Labels", "title"),
+        "body": QCoreApplication.translate("Labels", "text"),
+        "text": QCoreApplication.translate("Labels", "text"),
+        "status": QCoreApplication.translate("Labels", "status"),
+        "kind": QCoreApplication.translate("Labels", "kind"),
+        "role": QCoreApplication.translate("Labels", "role"),
+        "deadline": QCoreApplication.translate("Labels", "deadline"),
+        "period": QCoreApplication.translate("Labels", "period"),
+        "period_start": QCoreApplication.translate("Labels", "period start"),
+        "period_end": QCoreApplication.translate("Labels", "period end"),
+        "recurrence": QCoreApplication.translate("Labels", "recurrence"),
+        "target": QCoreApplication.translate("Labels", "target"),
+        "department_id": QCoreApplication.translate("Labels", "department"),
+        "lead_department_id": QCoreApplication.translate("Labels", "lead department"),
+        "from_department_id": QCoreApplication.translate("Labels", "from department"),
+        "to_department_id": QCoreApplication.translate("Labels", "to department"),
+        "indicator_id": QCoreApplication.translate("Labels", "indicator"),
+        "task_id": QCoreApplication.translate("Labels", "task"),
+        "template_id": QCoreApplication.translate("Labels", "recurring task"),
+        "depends_on_id": QCoreApplication.translate("Labels", "depends on"),
+        "person_id": QCoreApplication.translate("Labels", "person"),
+        "author_id": QCoreApplication.translate("Labels", "author"),
+        "reply_to_id": QCoreApplication.translate("Labels", "reply to"),
+        "is_problem": QCoreApplication.translate("Labels", "problem"),
+        "resolved_at": QCoreApplication.translate("Labels", "resolved at"),
+        "resolved_by_id": QCoreApplication.translate("Labels", "resolved by"),
+        "work_date": QCoreApplication.translate("Labels", "work date"),
+        "hours": QCoreApplication.translate("Labels", "hours"),
+        "overtime": QCoreApplication.translate("Labels", "overtime"),
+        "note": QCoreApplication.translate("Labels", "note"),
+        "reason": QCoreApplication.translate("Labels", "reason"),
+        "created_at": QCoreApplication.translate("Labels", "created at"),
+        "created_by": QCoreApplication.translate("Labels", "created by"),
+        "occurred_at": QCoreApplication.translate("Labels", "occurred at"),
+        "submitted_at": QCoreApplication.translate("Labels", "submitted at"),
+        "submitted_by": QCoreApplication.translate("Labels", "submitted by"),
+        "approved_at": QCoreApplication.translate("Labels", "approved at"),
+        "approved_by": QCoreApplication.translate("Labels", "approved by"),
+        "revision": QCoreApplication.translate("Labels", "revision"),
+        "items_provided": QCoreApplication.translate("Labels", "items provided"),
+        "missing_items": QCoreApplication.translate("Labels", "missing items"),
+        "position": QCoreApplication.translate("Labels", "position"),
+        "percent": QCoreApplication.translate("Labels", "percentage"),
+        "active": QCoreApplication.translate("Labels", "in use"),
+        "node_id": QCoreApplication.translate("Labels", "node"),
+    }
+    return labels.get(code, code)
+
+
+def evidence_reason(table: str, fallback: str) -> str:
+    """Why records of `table` cannot be restored (services.history.APPEND_ONLY), translated."""
+    labels = {
+        "task_events": QCoreApplication.translate(
+            "Labels", "Task events are evidence and are never changed; record a new event instead."
+        ),
+        "comments": QCoreApplication.translate(
+            "Labels", "Comments are evidence; an edit is a new version of the comment."
+        ),
+        "mentions": QCoreApplication.translate(
+            "Labels", "Mentions belong to their comment and are never changed."
+        ),
+        "submissions": QCoreApplication.translate(
+            "Labels", "Submissions are evidence and are never changed; submit a new revision."
+        ),
+        "submission_files": QCoreApplication.translate(
+            "Labels", "Submitted files are evidence and are never changed."
+        ),
+        "score_publications": QCoreApplication.translate(
+            "Labels",
+            "Published scores are never changed; publish again to supersede them with a "
+            "correction.",
+        ),
+    }
+    return labels.get(table, fallback)

@@ -278,7 +278,9 @@ class HistoryPage(QWidget):
         )
         evidence = APPEND_ONLY.get(first.table)
         self.evidence_notice.setText(
-            self.tr("Evidence cannot be restored: {reason}").format(reason=evidence)
+            self.tr("Evidence cannot be restored: {reason}").format(
+                reason=labels.evidence_reason(first.table, evidence)
+            )
             if evidence
             else ""
         )
