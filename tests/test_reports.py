@@ -2,13 +2,16 @@
 
 The seed demo (as of 2026-11-20) is built once per module; docs/scoring.md works its
 企业开办时间压缩 scores through by hand (100.00, 56.13, 17.83). PDF text is extracted with
-pdftotext (poppler-utils, installed by run.sh), so the test proves the Chinese is real text.
+pdftotext (poppler-utils, installed by run.sh), so the test proves the Chinese is real text;
+workbooks are read back with openpyxl, charts included (the PNG pictures on their sheets).
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import zipfile
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
@@ -43,15 +46,34 @@ def seed(tmp_path_factory):  # type: ignore[no-untyped-def]
     store.close()
 
 
-def pdf_text(path: Path) -> str:
+def pdf_text(path: Path, *, layout: bool = True) -> str:
+    """The PDF's text, laid out as on the page (or, `layout=False`, in drawing order: a
+    wrapped cell's lines one after the other)."""
     done = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    )
+        ["pdftotext", "-layout" if layout else "-raw", str(path), "-"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
     return done.stdout
 
 
 def _write(store, kind: str, out: Path, **options):  # type: ignore[no-untyped-def]
     return write_report(store, kind, fmt=None, out=out, now=NOW, **options)
+
+
+def english_words(text: str) -> set[str]:
+    """Latin words of four letters or more: a Chinese report has none (codes like QK-02 and
+    units like 'v1' are shorter)."""
+    return set(re.findall(r"[A-Za-z]{4,}", text))
+
+
+def charts(book: openpyxl.Workbook) -> dict[str, list[tuple[int, int, bytes]]]:
+    """Sheet name → [(anchor column, anchor row, PNG bytes)] of the pictures on it."""
+    found = {}
+    for sheet in book.worksheets:
+        pictures = [(i.anchor._from.col, i.anchor._from.row, i._data()) for i in sheet._images]
+        if pictures:
+            found[sheet.title] = pictures
+    return found
 
 
 @needs_poppler
@@ -66,12 +88,16 @@ def test_score_pdf_is_searchable_text_with_the_service_totals(seed, tmp_path) ->
         assert f"{result.total:.2f}" in text
         assert f"{result.total_before_deductions:.2f}" in text
     assert [r.total for r in scores.departments] == [100.0, 56.13, 17.83]
-    assert "考核评分报告" in text and "市考核办 (central)" in text  # the producing node
+    assert "考核评分报告" in text and "市考核办(中心节点)" in text  # the producing node
     compact = text.replace(" ", "")  # pdftotext drops the spaces next to Chinese
     assert "生成时间2026-11-2023:59" in compact and "第1页/共3页" in compact
     assert "失职导致未达成" in text and "5.49" in text and "4.11" in text  # 税务局's deductions
-    assert "缺少:" in text  # 税务局's first submission lacked checklist items
+    compact_text = pdf_text(tmp_path / "评分.pdf", layout=False).replace(" ", "").replace("\n", "")
+    # 税务局's first submission lacked checklist items: the evidence summary, in Chinese.
+    assert "提交1项,退回2次;缺少:需提供接口联调测试报告" in compact_text
+    assert "16.6%÷最佳50.2%=0.330" in compact_text  # how its hours share became points
     assert "税务局的任务QK-02" in text  # an attribution sentence
+    assert english_words(text) == set()  # Chinese throughout: no English sentence left
     fonts = subprocess.run(["pdffonts", str(tmp_path / "评分.pdf")], capture_output=True,
                            text=True, check=True).stdout  # fmt: skip
     assert "CID TrueType" in fonts and "yes yes yes" in fonts  # embedded subset, ToUnicode
@@ -101,9 +127,22 @@ def test_score_xlsx_holds_the_same_numbers_as_numbers(seed, tmp_path) -> None:
     ]
     metrics = {(r[0], r[2]): r for r in book["子指标明细"].iter_rows(min_row=3, values_only=True)}
     share = metrics[("税务局", "工时占比")]
-    assert share[3] == "16.6%" and share[4] == pytest.approx(52 / 314) and share[5] == 6.93
+    assert share[3] == "16.6%" and share[4] == pytest.approx(52 / 314)
+    assert share[5] == "16.6% ÷ 最佳 50.2% = 0.330" and share[6:8] == (21.0, 6.93)
+    missing = "提交1项,退回2次;缺少:需提供接口联调测试报告、需附数据安全评估意见"
+    assert metrics[("税务局", "一次通过率")][8] == missing
+    words = " ".join(v for r in metrics.values() for v in r if isinstance(v, str))
+    assert english_words(words) == set()
     info = {r[0]: r[1] for r in book["报告信息"].iter_rows(values_only=True)}
-    assert info["生成节点"] == "市考核办 (central)" and info["报告"] == "考核评分报告"
+    assert info["生成节点"] == "市考核办(中心节点)" and info["报告"] == "考核评分报告"
+    # The stacked bars and the radar, as on the scores page, right of the totals table.
+    pictures = charts(book)
+    assert list(pictures) == ["总分"] and len(pictures["总分"]) == 2
+    (bars_col, bars_row, bars), (radar_col, radar_row, radar) = pictures["总分"]
+    assert bars.startswith(b"\x89PNG") and radar.startswith(b"\x89PNG")
+    assert bars_col >= len(heading) and bars_row == 0 and radar_col == bars_col < radar_row
+    with zipfile.ZipFile(tmp_path / "评分.xlsx") as archive:
+        assert len([n for n in archive.namelist() if n.startswith("xl/media/")]) == 2
 
 
 @needs_poppler
@@ -116,6 +155,9 @@ def test_input_report_pdf_and_xlsx_agree_with_the_sql_sums(seed, tmp_path) -> No
     assert sum(p.hours for p in report.people) == 314.0
     late = {t.code: (t.days_late, t.charged_to) for t in report.tasks if t.days_late}
     assert late == {"QK-02": (14, "税务局 14天"), "QK-04": (9, "税务局 9天")}
+    # The timeline chart: every task, the late days coloured by whose delay they were.
+    assert sorted(t.code for t in report.timeline) == ["QK-01", "QK-02", "QK-03", "QK-04"]
+    assert dict(report.late_shares) == {"QK-02": (("税务局", 14),), "QK-04": (("税务局", 9),)}
 
     _write(store, "input", tmp_path / "投入.pdf", indicator=INDICATOR)
     text = pdf_text(tmp_path / "投入.pdf")
@@ -134,6 +176,8 @@ def test_input_report_pdf_and_xlsx_agree_with_the_sql_sums(seed, tmp_path) -> No
     assert share == pytest.approx(157.5 / 314) and book["部门工时"]["D3"].number_format == "0.0%"
     tasks = {r[0]: r for r in book["任务时效"].iter_rows(min_row=3, values_only=True)}
     assert tasks["QK-02"][5] == 14 and isinstance(tasks["QK-02"][3], datetime)
+    pictures = charts(book)  # the hours chart, and the task timeline of the indicators page
+    assert {name: len(p) for name, p in pictures.items()} == {"部门工时": 1, "任务时效": 1}
 
 
 @needs_poppler
@@ -161,6 +205,13 @@ def test_summary_with_trends_matches_the_scores_of_its_indicators(seed, tmp_path
         for name, value in zip(indicators, row[1:], strict=True):
             assert value == expected.get((row[0], name))
     assert "2026-10 平均" in [c.value for c in book["部门汇总"][2]]
+    assert "部门汇总" in charts(book)  # the trend chart
+    assert matrix.freeze_panes == "B3"  # the department column stays in view
+    listed = list(book["部门指标得分"].iter_rows(min_row=3, values_only=True))
+    assert {(r[0], r[1]): r[2] for r in listed} == expected
+    for _, indicator, total, rank, participants in listed:
+        others = [t for (_, i), t in expected.items() if i == indicator]
+        assert participants == len(others) and rank == 1 + sum(t > total for t in others)
 
     _write(store, "summary", tmp_path / "汇总.pdf", period="2026-11")
     text = pdf_text(tmp_path / "汇总.pdf")

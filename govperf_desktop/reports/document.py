@@ -76,6 +76,7 @@ class Table:
     pdf_rows: int | None = None  # print only the first N rows in the PDF (all in the xlsx)
     in_pdf: bool = True
     in_xlsx: bool = True
+    frozen_columns: int = 0  # xlsx: columns kept in view when scrolling right
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
 """部门投入度报告 as a document: hours by department and person, overtime, timeliness, response.
 
-Sections: 各部门工时 (with the stacked bar chart of normal and overtime hours — the score
-charts' `dimension_bars_figure`), 人员工时, 任务时效 (every task on time or late, with the days
-charged to each department), 超期说明 (the attribution sentences) and 响应时间 (task response
-in working days, replies to @-mentions in working hours).
+Sections: 各部门工时 (with the stacked bar chart of normal and overtime hours, each bar
+labelled with its hours and hours share — the score charts' `dimension_bars_figure`),
+人员工时, 任务时效 (every task on time or late, with the days charged to each department,
+and the task timeline of the indicators page — `gantt.gantt_figure` — up to `GANTT_TASKS`),
+超期说明 (the attribution sentences) and 响应时间 (task response in working days, replies to
+@-mentions in working hours).
 """
 
 from __future__ import annotations
@@ -16,30 +18,60 @@ from govperf_desktop.reports.document import (
     Paragraph,
     Table,
 )
+from govperf_desktop.reports.gantt import GanttLabels, gantt_figure
 from govperf_desktop.reports.report_data import InputReport
 from govperf_desktop.reports.score_charts import dimension_bars_figure
 
 PDF_PEOPLE = 300  # people listed in the PDF (all of them in the xlsx)
+GANTT_TASKS = 40  # more bars than this would be too thin to read on a page
+GANTT_WORDS = GanttLabels(
+    title="任务时间线", deadline="截止日期", today="今天", late="超期",
+    waiting="已通知,未开始", not_notified="未通知",
+)  # fmt: skip
 
 
 def _hours_chart(report: InputReport) -> FigureBlock:
+    """Normal and overtime hours stacked per department, each bar labelled with its share."""
     departments = [d.department for d in report.departments]
     values = [[round(d.hours - d.overtime_hours, 2), round(d.overtime_hours, 2)]
               for d in report.departments]  # fmt: skip
+    labels = {d.department: f"{d.hours:,.1f} 小时 · 占 {d.share:.1%}" for d in report.departments}
 
     def build():  # type: ignore[no-untyped-def]
-        return dimension_bars_figure(
+        figure = dimension_bars_figure(
             departments, ["正常工时", "加班工时"], values,
-            title="各部门工时(含加班)", value_label="小时",
+            title="各部门工时及工时占比(含加班)", value_label="小时",
         )  # fmt: skip
+        axes = figure.axes[0]
+        for text in axes.texts:
+            gid = text.get_gid() or ""
+            if gid.startswith("total:"):
+                text.set_text(labels[gid.removeprefix("total:")])
+        low, high = axes.get_xlim()
+        axes.set_xlim(low, high + (high - low) * 0.15)  # room for the longer labels
+        return figure
 
     return FigureBlock(build, width_mm=170)
 
 
+def _timeline_chart(report: InputReport) -> FigureBlock | None:
+    """The Gantt chart of the indicators page: late parts coloured by whose delay it was."""
+    if not report.timeline or len(report.timeline) > GANTT_TASKS or report.today is None:
+        return None
+    tasks, today, shares = report.timeline, report.today, dict(report.late_shares)
+
+    def build():  # type: ignore[no-untyped-def]
+        return gantt_figure(
+            tasks, today=today, title=f"任务时间线:{report.indicator}", labels=GANTT_WORDS,
+            departments=report.timeline_departments, late_shares=shares,
+        )  # fmt: skip
+
+    return FigureBlock(build, width_mm=180)
+
+
 def input_document(report: InputReport) -> Document:
+    # The indicator, its period, status and lead department stand under the title.
     summary = (
-        f"指标:{report.indicator}    指标期间:{report.indicator_period}    "
-        f"状态:{report.status}    牵头部门:{report.lead_department}\n"
         f"统计期间:{report.header.period}    总工时:{report.total_hours:,.1f} 小时    "
         f"参与部门:{len(report.departments)}    填报人员:{len(report.people)}"
     )
@@ -113,9 +145,9 @@ def input_document(report: InputReport) -> Document:
     ]
     if report.departments:
         blocks.append(_hours_chart(report))
-    blocks += [
-        Heading("二、人员投入"), people,
-        Heading("三、任务时效"), tasks, late,
-        Heading("四、响应时间"), responses,
-    ]  # fmt: skip
+    blocks += [Heading("二、人员投入"), people, Heading("三、任务时效"), tasks]
+    timeline = _timeline_chart(report)
+    if timeline is not None:
+        blocks.append(timeline)
+    blocks += [late, Heading("四、响应时间"), responses]
     return Document(report.header, tuple(blocks))

@@ -4,20 +4,18 @@ The CJK font (`cjk_font.find_cjk_font`, a .ttc through its face index) is embedd
 TrueType subset with a ToUnicode map, so the text can be selected, searched and extracted
 (pdftotext). Every page carries the header — title, organisation, subject, period,
 generation time and the installation that produced it — and "第 N 页 / 共 M 页" at the
-bottom. Tables repeat their heading row on each page and wrap Chinese by character; charts
-are the matplotlib figures rendered to PNG at `CHART_DPI`.
+bottom. Tables (`pdf_table`) repeat their heading row on each page and wrap Chinese by
+character; charts are the matplotlib figures drawn at `chart_image.PDF_DPI`.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.enums import Align, TableCellFillMode, WrapMode, XPos, YPos
-from fpdf.fonts import FontFace
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from fpdf.enums import Align, WrapMode, XPos, YPos
 
+from govperf_desktop.reports.chart_image import PDF_DPI, draw_chart
 from govperf_desktop.reports.cjk_font import NoCjkFontError, chinese_charts
 from govperf_desktop.reports.document import (
     Document,
@@ -26,12 +24,11 @@ from govperf_desktop.reports.document import (
     Paragraph,
     Table,
 )
+from govperf_desktop.reports.pdf_table import PdfColumn, draw_table
 
-CHART_DPI = 200
 FONT = "cjk"
 HEADER_GREY = (90, 90, 90)
-HEADING_FILL = (221, 235, 247)
-STRIPE_FILL = (247, 247, 247)
+SHRINK_TO_FIT = 0.7  # a chart may shrink to this share of its size to stay on the page
 _NUMERIC = {"int", "points", "hours", "decimal", "percent", "raw"}
 
 
@@ -95,8 +92,9 @@ def _paragraph(pdf: _Pdf, block: Paragraph) -> None:
     pdf.ln(1)
 
 
-def _table(pdf: _Pdf, block: Table) -> None:
-    if block.title:
+def _table(pdf: _Pdf, block: Table, *, titled: bool = True) -> None:
+    """The table, under its title unless the heading just above says the same."""
+    if block.title and titled:
         pdf.set_font(FONT, size=10.5)
         if pdf.get_y() > pdf.h - 40:
             pdf.add_page()
@@ -104,24 +102,13 @@ def _table(pdf: _Pdf, block: Table) -> None:
     rows = block.rows if block.pdf_rows is None else block.rows[: block.pdf_rows]
     shown = [i for i, column in enumerate(block.columns) if column.in_pdf]
     columns = [block.columns[i] for i in shown]
-    size = 8 if len(columns) <= 8 else 7
-    pdf.set_font(FONT, size=size)
     total = sum(column.width for column in columns)
-    widths = tuple(column.width / total for column in columns)
-    headings = FontFace(emphasis="", fill_color=HEADING_FILL, size_pt=size)
-    with pdf.table(
-        col_widths=widths, headings_style=headings, line_height=size * 0.55,
-        wrapmode=WrapMode.CHAR, text_align=Align.L, cell_fill_color=STRIPE_FILL,
-        cell_fill_mode=TableCellFillMode.ROWS, padding=(0.8, 1.2),
-    ) as table:  # fmt: skip
-        heading = table.row()
-        for column in columns:
-            heading.cell(column.title, align=Align.C)
-        for values in rows:
-            row = table.row()
-            for column, value in zip(columns, [values[i] for i in shown], strict=True):
-                align = Align.R if column.kind in _NUMERIC and value is not None else Align.L
-                row.cell(column.text(value), align=align)
+    layout = [
+        PdfColumn(column.title, pdf.epw * column.width / total, column.kind in _NUMERIC)
+        for column in columns
+    ]
+    printed = [[columns[k].text(values[i]) for k, i in enumerate(shown)] for values in rows]
+    draw_table(pdf, layout, printed, 8 if len(columns) <= 8 else 7)
     if not rows:
         pdf.set_font(FONT, size=8.5)
         pdf.cell(0, 5, "(无)", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -137,19 +124,17 @@ def _table(pdf: _Pdf, block: Table) -> None:
 
 
 def _figure(pdf: _Pdf, block: FigureBlock) -> None:
-    figure = block.build()
-    FigureCanvasAgg(figure)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=CHART_DPI)
-    width_in, height_in = figure.get_size_inches()
+    chart = draw_chart(block, PDF_DPI)
     width = min(block.width_mm, pdf.epw)
-    height = width * height_in / width_in
+    height = width * chart.height_in / chart.width_in
     if height > pdf.eph:
         width, height = width * pdf.eph / height, pdf.eph
-    if pdf.get_y() + height > pdf.page_break_trigger:
+    room = pdf.page_break_trigger - pdf.get_y()
+    if height > room >= height * SHRINK_TO_FIT:  # a little smaller rather than a blank half page
+        width, height = width * room / height, room
+    elif height > room:
         pdf.add_page()
-    buffer.seek(0)
-    pdf.image(buffer, x=pdf.l_margin + (pdf.epw - width) / 2, w=width, h=height)
+    pdf.image(chart.image, x=pdf.l_margin + (pdf.epw - width) / 2, w=width, h=height)
     pdf.ln(3)
 
 
@@ -174,14 +159,17 @@ def write_pdf(document: Document, path: Path) -> None:
             wrapmode=WrapMode.CHAR,
         )  # fmt: skip
         pdf.ln(2)
+        heading = ""
         for block in document.blocks:
             if isinstance(block, Heading):
                 _heading(pdf, block.text)
+                heading = block.text.split("、", 1)[-1]  # "二、指标汇总" → "指标汇总"
             elif isinstance(block, Paragraph):
                 _paragraph(pdf, block)
             elif isinstance(block, Table):
                 if block.in_pdf:
-                    _table(pdf, block)
+                    _table(pdf, block, titled=block.title != heading)
+                heading = ""
             elif isinstance(block, FigureBlock):
                 _figure(pdf, block)
         pdf.output(str(path))

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # plain data: no matplotlib import for the gantt module's task type
+    from govperf_desktop.reports.gantt import GanttTask
 
 
 @dataclass(frozen=True)
@@ -20,7 +24,7 @@ class ReportHeader:
     subject: str  # the indicator, or "全部指标" for the summary
     period: str  # the window: a label such as 2026-11, or "全部 (2026-08~2026-11)"
     generated_at: datetime  # aware, office time
-    installation: str  # the node that produced it: name (role)
+    installation: str  # the node that produced it: 名称(中心节点 / 部门节点 / 考核人员节点)
 
 
 # --- 部门投入度报告 -------------------------------------------------------------------
@@ -84,6 +88,11 @@ class InputReport:
     people: tuple[PersonHours, ...]  # by department order, then most hours
     tasks: tuple[TaskTimeliness, ...]  # deadline order
     responses: tuple[ResponseTime, ...]  # department order as in `departments`
+    # The task timeline the desktop's indicators page draws (reports.gantt), as of `today`:
+    timeline: tuple[GanttTask, ...] = ()
+    timeline_departments: tuple[str, ...] = ()  # colour order: lead, cooperating, others
+    late_shares: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = ()  # code → shares
+    today: date | None = None
 
 
 # --- 考核评分报告 ---------------------------------------------------------------------
@@ -111,6 +120,7 @@ class MetricLine:
     available: float
     applicable: bool
     evidence: str  # a short summary of the rows behind it (Chinese)
+    computed: str = ""  # how the value became a fraction (Chinese): "x ÷ 最佳 y = 0.330"
 
 
 @dataclass(frozen=True)

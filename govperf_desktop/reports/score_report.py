@@ -49,11 +49,8 @@ def _charts(report: ScoreReport) -> list[FigureBlock]:
 
 
 def score_document(report: ScoreReport) -> Document:
-    summary = (
-        f"指标:{report.indicator}    指标期间:{report.indicator_period}    "
-        f"状态:{report.status}    牵头部门:{report.lead_department}\n"
-        f"统计期间:{report.header.period}\n{report.configuration}"
-    )
+    # The indicator, its period, status and lead department stand under the title.
+    summary = f"统计期间:{report.header.period}\n{report.configuration}"
     dims = tuple(Column(label, "points", 0.9) for label in report.dimension_labels)
     totals = Table(
         "各部门得分", "总分",
@@ -68,17 +65,18 @@ def score_document(report: ScoreReport) -> Document:
     )  # fmt: skip
     metrics = Table(
         "维度与子指标明细", "子指标明细",
-        (Column("部门", width=1.5), Column("维度", width=1.2), Column("子指标", width=1.2),
-         Column("原始值", width=1.3), Column("原始数值", "raw", in_pdf=False),
-         Column("得分", "points", 0.7),
-         Column("可得分", "points", 0.7), Column("依据", width=3.2)),
+        (Column("部门", width=1.5), Column("维度", width=1.1), Column("子指标", width=1.2),
+         Column("原始值", width=1.2), Column("原始数值", "raw", in_pdf=False),
+         Column("折算方法", width=2.3), Column("可得分", "points", 0.8),
+         Column("得分", "points", 0.8), Column("依据", width=2.6)),
         tuple(
-            (m.department, m.dimension, m.metric, m.value_text, m.value, m.points,
-             m.available, m.evidence)
+            (m.department, m.dimension, m.metric, m.value_text, m.value, m.computed,
+             m.available, m.points, m.evidence)
             for m in report.metrics
         ),
         note="可得分:维度权重在本部门适用的子指标间分配后的分值;无数据的子指标不计分,"
-        "其权重转给其他子指标。",
+        "其权重转给其他子指标。折算方法:原始值按评分配置折算为 0~1(与最佳部门相比,或按满分线"
+        "与零分线),得分 = 折算值 × 可得分,按最大余数法取整到 0.01,使各项之和等于维度得分。",
     )  # fmt: skip
     deductions = Table(
         "连带责任扣减", "连带扣减",

@@ -3,9 +3,12 @@
 Sections: 部门汇总 (indicators taken part in, mean / lowest / highest total, deductions, the
 mean total of each earlier period and the change against the last one, with a line chart of
 the trend when there are earlier periods), 指标汇总 (status, participants, mean and best
-total) and 部门×指标得分. The matrix is a sheet of its own in the workbook; the PDF prints it
-in slices of `MATRIX_COLUMNS` indicators when there are at most `PDF_MATRIX_LIMIT`, and lists
-the (department, indicator, total) cells otherwise.
+total) and 部门×指标得分. The workbook holds the whole matrix on a sheet (department column
+frozen) and, on another, one filterable row per (department, indicator) with the total and
+its rank among the indicator's departments. The PDF prints the matrix in slices of
+`MATRIX_COLUMNS` indicators when there are at most `PDF_MATRIX_LIMIT`; with more (a
+province: 1,000 indicators, 300 departments) a 1,000-column grid is unreadable, so it prints
+one row per department listing its indicators with total and rank.
 """
 
 from __future__ import annotations
@@ -27,7 +30,6 @@ from govperf_desktop.reports.report_data import SummaryReport
 
 MATRIX_COLUMNS = 8
 PDF_MATRIX_LIMIT = 24
-PDF_CELLS = 2_000
 TREND_LINES = 10
 
 
@@ -60,15 +62,39 @@ def _matrix(report: SummaryReport) -> list[tuple[Cell, ...]]:
     return [tuple(row) for row in grid]
 
 
+def _ranks(report: SummaryReport) -> dict[tuple[int, int], tuple[int, int]]:
+    """(department, indicator) → (rank among the indicator's departments, how many)."""
+    totals: dict[int, list[float]] = {}
+    for _, indicator, total in report.cells:
+        totals.setdefault(indicator, []).append(total)
+    return {
+        (department, indicator): (1 + sum(t > total for t in totals[indicator]),
+                                  len(totals[indicator]))
+        for department, indicator, total in report.cells
+    }  # fmt: skip
+
+
 def _matrix_blocks(report: SummaryReport) -> list[Block]:
     names = [i.indicator for i in report.indicators]
+    departments = [d.department for d in report.departments]
     rows = _matrix(report)
+    ranks = _ranks(report)
+    cells = sorted(report.cells)
     blocks: list[Block] = [
         Table(
             "部门×指标得分", "部门×指标",
             (Column("部门", width=2), *(Column(n, "points") for n in names)),
             tuple(rows), note="各部门在各指标的总分;空白:未参与该指标。", in_pdf=False,
-        )
+            frozen_columns=1,
+        ),
+        Table(
+            "部门×指标得分(逐项)", "部门指标得分",
+            (Column("部门", width=2), Column("指标", width=4), Column("总分", "points"),
+             Column("名次", "int"), Column("参与部门数", "int")),
+            tuple((departments[d], names[i], total, *ranks[(d, i)]) for d, i, total in cells),
+            note="每个部门参与的每项指标一行;名次:在该指标参与部门中按总分排列。可按部门筛选。",
+            in_pdf=False,
+        ),
     ]  # fmt: skip
     if len(names) <= PDF_MATRIX_LIMIT:
         for start in range(0, len(names), MATRIX_COLUMNS):
@@ -83,14 +109,20 @@ def _matrix_blocks(report: SummaryReport) -> list[Block]:
                 )
             )  # fmt: skip
         return blocks
-    departments = [d.department for d in report.departments]
-    cells = sorted(report.cells)
+    # Too many indicators for columns: one row per department, its indicators in a cell.
+    listed: dict[int, list[str]] = {}
+    for d, i, total in cells:
+        rank, of = ranks[(d, i)]
+        listed.setdefault(d, []).append(f"{names[i]} {total:.2f}({rank}/{of})")
     blocks.append(
         Table(
-            "部门×指标得分(逐项)", "部门指标得分",
-            (Column("部门", width=2), Column("指标", width=4), Column("总分", "points")),
-            tuple((departments[d], names[i], total) for d, i, total in cells),
-            pdf_rows=PDF_CELLS,
+            "各部门参与指标的得分", "部门指标得分",
+            (Column("部门", width=1.6), Column("指标数", "int", 0.6),
+             Column("平均总分", "points", 0.7), Column("各指标总分(名次/参与部门数)", width=9)),
+            tuple((departments[d], len(items), report.departments[d].mean_total,
+                   ";".join(items)) for d, items in listed.items()),
+            note="指标较多,不按列排布;完整的部门×指标矩阵和可筛选的逐项表见 Excel 版。",
+            in_xlsx=False,
         )
     )  # fmt: skip
     return blocks

@@ -6,25 +6,40 @@ unique and cut to Excel's 31 characters): a note line when the table has one, a 
 frozen heading row with a filter, numbers written as numbers with the column kind's number
 format, dates as dates, and column widths set from the content (CJK characters count
 double). The same cell values as the PDF: both come from the same `Table.rows`.
+
+Charts: every `FigureBlock` of the document is drawn (the same matplotlib figure as in the
+PDF and the desktop) and placed as a PNG picture on the sheet of the table before it — the
+score bars and radar on 总分, the hours chart on 部门工时, the trend on 部门汇总 — to the
+right of the table, one under the other. Without a Chinese font the workbook is still
+written, with a line saying the charts were left out (they would print boxes).
 """
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.drawing.image import Image
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
-from govperf_desktop.reports.document import KINDS, Document, Table
+from govperf_desktop.reports.chart_image import XLSX_DPI, draw_chart
+from govperf_desktop.reports.cjk_font import NoCjkFontError, chinese_charts
+from govperf_desktop.reports.document import KINDS, Document, FigureBlock, Table
 
 HEADING_FILL = PatternFill("solid", fgColor="DDEBF7")
 HEADING_FONT = Font(bold=True)
 THIN = Side(style="thin", color="BFBFBF")
 HEADING_BORDER = Border(bottom=THIN, top=THIN, left=THIN, right=THIN)
 MAX_WIDTH = 60
+SCREEN_DPI = 96  # Excel's pixels per inch for a picture's size
+ROW_PIXELS = 20  # a default row (15 pt) in pixels
+CHART_INCHES = 7.5  # the widest a chart is shown in the workbook
+NO_FONT_NOTE = "图表未生成:本机未安装中文字体(图表文字会显示为方框)。"
 _FORBIDDEN = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 
@@ -66,7 +81,7 @@ def _info_sheet(workbook: Workbook, document: Document) -> None:
     )
 
 
-def _table_sheet(workbook: Workbook, table: Table, name: str) -> None:
+def _table_sheet(workbook: Workbook, table: Table, name: str) -> Worksheet:
     sheet = workbook.create_sheet(name)
     first = 1
     if table.note:
@@ -79,9 +94,9 @@ def _table_sheet(workbook: Workbook, table: Table, name: str) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for offset, values in enumerate(table.rows, 1):
         for index, (column, value) in enumerate(zip(table.columns, values, strict=True), 1):
-            cell = sheet.cell(first + offset, index, value)
             if value is None:
-                continue
+                continue  # an empty cell is no cell (the summary's matrix is mostly empty)
+            cell = sheet.cell(first + offset, index, value)
             if isinstance(value, date):
                 cell.number_format = KINDS["date"][1]
             elif column.kind != "text":
@@ -92,10 +107,37 @@ def _table_sheet(workbook: Workbook, table: Table, name: str) -> None:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     for index, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(index)].width = max(8, width + 3)
-    sheet.freeze_panes = sheet.cell(first + 1, 1)
+    sheet.freeze_panes = sheet.cell(first + 1, 1 + table.frozen_columns)
     if table.rows:
         last = get_column_letter(len(table.columns))
         sheet.auto_filter.ref = f"A{first}:{last}{first + len(table.rows)}"
+    return sheet
+
+
+def _place_charts(sheet: Worksheet, blocks: list[FigureBlock]) -> None:
+    """Draw `blocks` and put them right of the sheet's table, one below the other."""
+    column = get_column_letter(sheet.max_column + 2)
+    row = 1
+    for block in blocks:
+        chart = draw_chart(block, XLSX_DPI)
+        scale = min(1.0, CHART_INCHES / chart.width_in)
+        picture = Image(io.BytesIO(chart.png()))
+        picture.width = round(chart.width_in * scale * SCREEN_DPI)
+        picture.height = round(chart.height_in * scale * SCREEN_DPI)
+        sheet.add_image(picture, f"{column}{row}")
+        row += picture.height // ROW_PIXELS + 2
+
+
+def _charts(workbook: Workbook, placed: list[tuple[Worksheet, list[FigureBlock]]]) -> None:
+    if not any(blocks for _, blocks in placed):
+        return
+    try:
+        with chinese_charts():
+            for sheet, blocks in placed:
+                if blocks:
+                    _place_charts(sheet, blocks)
+    except NoCjkFontError:
+        workbook["报告信息"].append(("图表", NO_FONT_NOTE))
 
 
 def write_xlsx(document: Document, path: Path) -> None:
@@ -103,6 +145,12 @@ def write_xlsx(document: Document, path: Path) -> None:
     workbook = Workbook()
     _info_sheet(workbook, document)
     used = {"报告信息"}
-    for table in document.tables():
-        _table_sheet(workbook, table, _sheet_name(table.sheet, used))
+    # Each figure goes on the sheet of the table before it (the first sheet if none).
+    placed: list[tuple[Worksheet, list[FigureBlock]]] = [(workbook.active, [])]
+    for block in document.blocks:
+        if isinstance(block, Table) and block.in_xlsx:
+            placed.append((_table_sheet(workbook, block, _sheet_name(block.sheet, used)), []))
+        elif isinstance(block, FigureBlock):
+            placed[-1][1].append(block)
+    _charts(workbook, placed)
     workbook.save(path)

@@ -15,6 +15,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from govperf_desktop.domain.attribution import TaskAttribution
+from govperf_desktop.domain.calendar import office_date
 from govperf_desktop.domain.scoring import MetricScore
 from govperf_desktop.domain.scoring_config import DIMENSION_LABELS
 from govperf_desktop.reports.report_data import (
@@ -154,6 +155,9 @@ def input_data(
             )
         )
     window = period_text(scores.window.label, scores.window.start, scores.window.end)
+    from govperf_desktop.services.timeline import indicator_timeline  # imports matplotlib
+
+    gantt = indicator_timeline(store, scores.indicator_id)
     return InputReport(
         header=header(_subject(scores), window),
         indicator=scores.indicator,
@@ -165,6 +169,14 @@ def input_data(
         people=tuple(people),
         tasks=tasks,
         responses=tuple(responses),
+        timeline=gantt.tasks,
+        timeline_departments=gantt.departments,
+        late_shares=tuple(
+            (t.code, tuple((share.department, share.days) for share in t.shares))
+            for t in timeline.tasks
+            if t.shares
+        ),
+        today=office_date(now),
     )
 
 
@@ -200,31 +212,58 @@ def _count(metric: MetricScore, table: str) -> int:
 
 
 def evidence_summary(metric: MetricScore, missing: list[str]) -> str:
-    """A short Chinese summary of the rows behind a sub-metric's value."""
+    """A short Chinese summary of the rows behind a sub-metric's value.
+
+    E.g. "提交1项,退回2次;缺少:需提供接口联调测试报告" for the first-pass rate.
+    """
     name, total = metric.metric, metric.items_total
     if name == "hours_share":
-        return f"工时记录 {_count(metric, 'timesheet_entries')} 条"
+        return f"工时记录{_count(metric, 'timesheet_entries')}条"
     if name == "overtime_count":
-        return f"含加班的工时记录 {_count(metric, 'timesheet_entries')} 条"
+        return f"含加班的工时记录{_count(metric, 'timesheet_entries')}条"
     if metric.value is None and name != "problems_resolved":
-        return "无数据,不参与计分(权重转给其他子指标)"
+        return "无数据"
     if name == "task_response_days":
         waiting = sum(1 for i in metric.items if "not started" in i.note)
-        return f"{total} 项任务" + (f",{waiting} 项尚未开始" if waiting else "")
+        return f"{total}项任务" + (f",{waiting}项尚未开始" if waiting else "")
     if name == "mention_reply_hours":
         open_ = sum(1 for i in metric.items if "no reply" in i.note)
-        return f"被其他部门@提及 {total} 次" + (f",{open_} 次未回复" if open_ else "")
+        return f"被其他部门@提及{total}次" + (f",{open_}次未回复" if open_ else "")
     if name == "first_pass_rate":
         returned = _count(metric, "task_events")
-        text = f"提交 {total} 项,退回 {returned} 次"
+        text = f"提交{total}项,退回{returned}次"
         return text + (f";缺少:{'、'.join(missing)}" if missing else "")
     if name == "revisions_per_task":
-        return f"退回 {_count(metric, 'task_events')} 次 / 提交 {total} 项"
+        return f"退回{_count(metric, 'task_events')}次/提交{total}项"
     if name == "problems_resolved":
-        return f"解决其他部门提出的问题 {int(metric.value or 0)} 个"
+        return f"解决其他部门提出的问题{int(metric.value or 0)}个"
     if name == "support_given":
-        return f"对方确认的支持记录 {int(metric.value or 0)} 条"
+        return f"对方确认的支持记录{int(metric.value or 0)}条"
     return metric.detail
+
+
+def _number(value: float, unit: str) -> str:
+    return f"{value:.1%}" if unit == "share" else f"{value:.4g}"
+
+
+def how_computed(metric: MetricScore) -> str:
+    """How a sub-metric's raw value became a fraction of its points, in Chinese (the score
+    tree's English `note`): "16.6% ÷ 最佳 50.2% = 0.330", "满分线 1,零分线 5 → 0.744".
+    The points are that fraction of the points available (the table's next columns)."""
+    if metric.fraction is None:
+        if metric.value is None:
+            return "无数据,不计分(权重转给同维度其他子指标)"
+        return "各参与部门均为0,无从比较,不计分"
+    value, unit, fraction = metric.value or 0.0, metric.unit, metric.fraction
+    if metric.method == "relative":
+        best = _number(metric.reference or 0.0, unit)
+        if metric.higher_is_better:
+            return f"{_number(value, unit)} ÷ 最佳 {best} = {fraction:.3f}"
+        if value <= 0:
+            return "0 为最佳,折算 1.000"
+        return f"最佳 {best} ÷ {_number(value, unit)} = {fraction:.3f}"
+    full, zero = _number(metric.full or 0.0, unit), _number(metric.zero or 0.0, unit)
+    return f"满分线 {full},零分线 {zero} → {fraction:.3f}"
 
 
 def value_text(metric: MetricScore) -> str:
@@ -285,6 +324,7 @@ def score_data(
                         value_text=value_text(metric), points=metric.points,
                         available=metric.points_available, applicable=metric.applicable,
                         evidence=evidence_summary(metric, missing.get(result.department, [])),
+                        computed=how_computed(metric),
                     )
                 )  # fmt: skip
         for deduction in result.deductions:

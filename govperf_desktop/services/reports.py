@@ -42,6 +42,7 @@ from govperf_desktop.store.store import Store
 KINDS = {"input": "部门投入度报告", "score": "考核评分报告", "summary": "期间汇总报告"}
 FORMATS = ("pdf", "xlsx")
 ORGANISATION_KEY = "organisation_name"
+NODE_ROLE_ZH = {"central": "中心节点", "department": "部门节点", "evaluator": "考核人员节点"}
 
 __all__ = [
     "FORMATS",
@@ -81,7 +82,7 @@ def _organisation(session: Session, given: str | None) -> str:
 def _installation(session: Session) -> str:
     node_id = session.scalar(select(Setting.value).where(Setting.key == LOCAL_NODE_KEY))
     row = session.execute(select(Node.name, Node.role).where(Node.id == node_id)).first()
-    return f"{row[0]} ({row[1]})" if row else "(未登记的安装)"
+    return f"{row[0]}({NODE_ROLE_ZH.get(row[1], row[1])})" if row else "(未登记的安装)"
 
 
 def report_header(
