@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-
-from sqlalchemy import func, select
+from typing import TYPE_CHECKING
 
 from govperf_desktop.paths import store_path
-from govperf_desktop.services.admin import init_installation
-from govperf_desktop.store.models import Indicator
-from govperf_desktop.store.store import Store, open_store
+
+if TYPE_CHECKING:
+    from govperf_desktop.store.store import Store
+
+# The store layer is imported inside the functions: the desktop start reads DEMO_NODE_NAME
+# before SQLAlchemy is imported (services/startup.py).
 
 DEMO_NODE_NAME = "考核办(演示)"
 # Accounts of the demo store (see README): (account, seed person, installation duty).
@@ -28,6 +30,12 @@ def ensure_demo_store(directory: Path, *, today: date | None = None) -> bool:
 
     Returns True when it created the demo data.
     """
+    from sqlalchemy import func, select
+
+    from govperf_desktop.services.admin import init_installation
+    from govperf_desktop.store.models import Indicator
+    from govperf_desktop.store.store import open_store
+
     if not store_path(directory).exists():
         init_installation(directory, node_name=DEMO_NODE_NAME, role="central")
     store = open_store(directory)

@@ -35,7 +35,7 @@ def _first_line(error: BaseException) -> str:
 def user_message(error: BaseException) -> str:
     """One sentence a clerk can act on, for any exception."""
     if isinstance(error, GovperfError):
-        return _first_line(error)
+        return feedback.error_message(_first_line(error))
     cause = getattr(error, "orig", None) or error  # SQLAlchemy wraps the driver's error
     if isinstance(cause, sqlite3.OperationalError) and "locked" in str(cause):
         return QCoreApplication.translate(

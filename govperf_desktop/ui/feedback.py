@@ -2,6 +2,9 @@
 
 Pages call them as `feedback.show_error(...)` (through the module), so a test can stub one
 with monkeypatch and drive a page without a modal dialog blocking the event loop.
+
+Refusals are raised with English sentences; `error_message(error)` gives the sentence in the
+UI's language (govperf_desktop/error_text.py and its catalog), for message boxes and labels.
 """
 
 from __future__ import annotations
@@ -12,10 +15,21 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 
+def error_message(error: BaseException | str) -> str:
+    """A refusal's sentence in the UI's language (English when no translation matches)."""
+    from govperf_desktop.error_text import translate_error
+    from govperf_desktop.ui.i18n import current_language
+
+    return translate_error(str(error), current_language())
+
+
 def show_error(parent: QWidget | None, message: str) -> None:
-    """Show a refusal (a GovperfError's one sentence); the form keeps what was typed."""
+    """Show a refusal (a GovperfError's one sentence); the form keeps what was typed.
+
+    An English refusal passed as it is (`str(error)`) is translated here too.
+    """
     title = QCoreApplication.translate("Feedback", "Not done")
-    QMessageBox.warning(parent, title, message)
+    QMessageBox.warning(parent, title, error_message(message))
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:

@@ -32,6 +32,7 @@ from govperf_desktop.domain.errors import GovperfError, ValidationError
 from govperf_desktop.services.accounts import LoggedIn, login
 from govperf_desktop.services.admin import AdminSetup, init_installation, open_installation
 from govperf_desktop.services.enrolment import accept_certificate, request_enrolment
+from govperf_desktop.ui.feedback import error_message
 from govperf_desktop.ui.operations import run_in_background
 
 ROLES = ("central", "department", "evaluator")
@@ -197,7 +198,7 @@ class FirstRunDialog(QDialog):
         self.message.setText(text)
 
     def _refused(self, error: GovperfError) -> None:
-        self.message.setText(str(error))
+        self.message.setText(error_message(error))
 
     def _done(self) -> None:
         self._busy(False, self.message.text())

@@ -12,16 +12,26 @@ configurable: QSettings `security/idle_minutes`
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from govperf_desktop.services.accounts import LoggedIn
-from govperf_desktop.services.admin import Store
-from govperf_desktop.services.audit import record_event
 from govperf_desktop.ui.login import LoginDialog
 from govperf_desktop.ui.operations import run_in_background
+from govperf_desktop.ui.startup import PendingStore, open_store_of
+
+if TYPE_CHECKING:
+    from govperf_desktop.services.accounts import LoggedIn
+    from govperf_desktop.services.admin import Store
+
+
+def _record_lock(store: Store | PendingStore, account: str) -> None:
+    from govperf_desktop.services.audit import record_event
+
+    record_event(open_store_of(store), "idle_lock", now=datetime.now(UTC), account=account)
+
 
 IDLE_SETTING = "security/idle_minutes"
 DEFAULT_IDLE_MINUTES = 10
@@ -56,7 +66,7 @@ class IdleLock(QObject):
         self,
         app: QApplication,
         window: QWidget,
-        store: Store,
+        store: Store | PendingStore,
         user: LoggedIn,
         timeout_ms: int,
     ) -> None:
@@ -93,7 +103,7 @@ class IdleLock(QObject):
             widget.hide()
         store, account = self._store, self._user.account
         run_in_background(
-            lambda: record_event(store, "idle_lock", now=datetime.now(UTC), account=account),
+            lambda: _record_lock(store, account),
             parent=self,
         )
         self.dialog = LoginDialog(self._store, None, account=self._user.account)

@@ -54,6 +54,7 @@ from govperf_desktop.services.timesheet_io import (
     ImportReport,
     import_timesheets,
 )
+from govperf_desktop.ui.feedback import error_message
 from govperf_desktop.ui.models.base import RowTableModel
 from govperf_desktop.ui.operations import run_in_background
 from govperf_desktop.ui.pages.timesheets_common import utc_now
@@ -167,7 +168,7 @@ class FilePage(QWizardPage):
         self._wizard.run(
             lambda: preview_timesheet_file(path, sheet=sheet),
             previewed,
-            lambda error: self.error.setText(str(error)),
+            lambda error: self.error.setText(error_message(error)),
         )
         return False
 
@@ -251,7 +252,7 @@ class MappingPage(QWizardPage):
         try:
             self._wizard.state.mapping = mapping_for(preview, self.chosen())
         except GovperfError as error:
-            self.error.setText(str(error))
+            self.error.setText(error_message(error))
             return False
         self._wizard.state.report = None
         return True
@@ -314,7 +315,7 @@ class CheckPage(QWizardPage):
 
         def refused(error: GovperfError) -> None:
             self.busy.hide()
-            self.summary.setText(str(error))
+            self.summary.setText(error_message(error))
             self.completeChanged.emit()
 
         self._wizard.run(
@@ -385,7 +386,7 @@ class ImportPage(QWizardPage):
 
         def refused(error: GovperfError) -> None:
             self.progress.hide()
-            self.summary.setText(str(error) + " " + self.tr("Nothing was imported."))
+            self.summary.setText(error_message(error) + " " + self.tr("Nothing was imported."))
             if isinstance(error, ImportRefused):
                 self.bad_rows.set_rows(error.report.bad_rows)
                 self.table.show()

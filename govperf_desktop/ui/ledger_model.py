@@ -38,6 +38,7 @@ from govperf_desktop.domain.errors import GovperfError
 from govperf_desktop.services import ledger
 from govperf_desktop.services.admin import Store
 from govperf_desktop.services.ledger import LedgerFilter, LedgerRow
+from govperf_desktop.ui.feedback import error_message
 from govperf_desktop.ui.operations import run_in_background
 
 WINDOW = 200
@@ -369,7 +370,7 @@ class LedgerModel(QAbstractTableModel):
         self._in_flight = False
         self._set_counting(False)
         if generation == self._generation:
-            self.failed.emit(str(error))
+            self.failed.emit(error_message(error))
         self.busy_changed.emit()
 
     def _set_counting(self, counting: bool) -> None:

@@ -4,11 +4,16 @@ Shown at start on an installation that has accounts, and again by the idle lock 
 the account fixed: only its own user unlocks). A refusal (wrong password, locked, disabled)
 is shown inside the dialog; the name stays, the password field is cleared. The password is
 never kept after the check: it lives only in the field and the background call.
+
+At start the dialog may be shown while the store is still opening (`ui/startup.PendingStore`):
+the check then waits for it in the background. The account services are imported there too,
+so showing the dialog does not wait for SQLAlchemy.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,9 +27,20 @@ from PySide6.QtWidgets import (
 )
 
 from govperf_desktop.domain.errors import GovperfError
-from govperf_desktop.services.accounts import LoggedIn, change_own_password, login
-from govperf_desktop.services.admin import Store
+from govperf_desktop.ui.feedback import error_message
 from govperf_desktop.ui.operations import run_in_background
+from govperf_desktop.ui.startup import PendingStore, open_store_of
+
+if TYPE_CHECKING:
+    from govperf_desktop.services.accounts import LoggedIn
+    from govperf_desktop.services.admin import Store
+
+
+def _login(store: Store | PendingStore, name: str, password: str) -> LoggedIn:
+    """The login check, run in the background (after the store has opened, if it is opening)."""
+    from govperf_desktop.services.accounts import login
+
+    return login(open_store_of(store), name, password, now=datetime.now(UTC))
 
 
 class LoginDialog(QDialog):
@@ -32,7 +48,7 @@ class LoginDialog(QDialog):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | PendingStore,
         parent: QWidget | None = None,
         *,
         account: str | None = None,
@@ -98,7 +114,7 @@ class LoginDialog(QDialog):
         self.message.setText(self.tr("Checking…"))
         store = self._store
         run_in_background(
-            lambda: login(store, name, password, now=datetime.now(UTC)),
+            lambda: _login(store, name, password),
             parent=self,
             on_success=self._on_success,
             on_failure=self._on_failure,
@@ -120,13 +136,15 @@ class LoginDialog(QDialog):
     def _on_failure(self, error: GovperfError) -> None:
         self.password.clear()
         self.password.setFocus()
-        self.message.setText(str(error))
+        self.message.setText(error_message(error))
 
 
 class ChangePasswordDialog(QDialog):
     """The logged-in user changes their own password (the old one is checked like a login)."""
 
-    def __init__(self, store: Store, account: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store | PendingStore, account: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._account = account
@@ -163,10 +181,20 @@ class ChangePasswordDialog(QDialog):
         store, name = self._store, self._account
         old, new = self.old.text(), self.new.text()
         self.buttons.setEnabled(False)
+
+        def change() -> None:
+            from govperf_desktop.services.accounts import change_own_password
+
+            change_own_password(
+                open_store_of(store),
+                name=name,
+                old_password=old,
+                new_password=new,
+                now=datetime.now(UTC),
+            )
+
         run_in_background(
-            lambda: change_own_password(
-                store, name=name, old_password=old, new_password=new, now=datetime.now(UTC)
-            ),
+            change,
             parent=self,
             on_success=self._on_changed,
             on_failure=self._on_refused,
@@ -178,7 +206,7 @@ class ChangePasswordDialog(QDialog):
 
     def _on_refused(self, error: GovperfError) -> None:
         self.old.clear()
-        self.message.setText(str(error))
+        self.message.setText(error_message(error))
 
     def _on_finished(self) -> None:
         self.buttons.setEnabled(True)

@@ -2,6 +2,10 @@
 
 Each page is built the first time it is shown (`page(key)`), so start-up builds only the
 page the window opens on; a page whose module does not exist yet is a placeholder. The
+window may be shown before the store is open (ui/app.py opens it in the background): it then
+shows its navigation, menus and an "opening" note, and builds the page once `set_store` gives
+it the store. This module imports neither the pages nor the services at import time, so the
+window's frame is on screen before SQLAlchemy is imported. The
 window owns navigation between pages: a task opened from the dashboard or the communication
 log is shown on the indicators page's task view, at the comment when one is named. The
 window never touches the database itself: pages call services off the UI thread.
@@ -10,6 +14,7 @@ window never touches the database itself: pages call services off the UI thread.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -25,13 +30,29 @@ from PySide6.QtWidgets import (
 )
 
 from govperf_desktop import __version__
-from govperf_desktop.services.admin import Store
 from govperf_desktop.ui.i18n import LANGUAGE_SETTING, LANGUAGES
 from govperf_desktop.ui.pages import page_module
-from govperf_desktop.ui.pages.dashboard import DashboardPage
-from govperf_desktop.ui.pages.dashboard_models import RecordCountModel
+
+if TYPE_CHECKING:
+    from govperf_desktop.services.admin import Store
+    from govperf_desktop.ui.pages.dashboard import DashboardPage
+    from govperf_desktop.ui.pages.dashboard_models import RecordCountModel
 
 __all__ = ["DashboardPage", "MainWindow", "PlaceholderPage", "RecordCountModel"]
+
+
+def __getattr__(name: str) -> Any:
+    """`DashboardPage` and `RecordCountModel`, imported when first asked for (not at start)."""
+    if name == "DashboardPage":
+        from govperf_desktop.ui.pages.dashboard import DashboardPage
+
+        return DashboardPage
+    if name == "RecordCountModel":
+        from govperf_desktop.ui.pages.dashboard_models import RecordCountModel
+
+        return RecordCountModel
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # Page keys in navigation order; `MainWindow.show_page` takes one of these.
 PAGE_DASHBOARD = "dashboard"
@@ -83,12 +104,28 @@ class PlaceholderPage(QWidget):
         layout.addWidget(self.message, stretch=1)
 
 
+class OpeningPage(QWidget):
+    """Stands in for a page until it is built: while the store opens, says so."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("openingPage")
+        self.message = QLabel(self.tr("Opening the store…"))
+        self.message.setObjectName("openingMessage")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+
+
 class MainWindow(QMainWindow):
-    """The application's one main window."""
+    """The application's one main window.
+
+    `store` None: the store is still opening; pages are built once `set_store` is called.
+    """
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         settings: QSettings | None = None,
         language: str = "zh_CN",
         parent: QWidget | None = None,
@@ -98,7 +135,8 @@ class MainWindow(QMainWindow):
         self._settings = settings if settings is not None else QSettings()
         self._language = language
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("govperf — cross-department performance"))
+        self._title = self.tr("govperf — cross-department performance")
+        self.setWindowTitle(self._title)
 
         self._titles = self._page_titles()
         self._built: dict[str, QWidget] = {}
@@ -110,7 +148,7 @@ class MainWindow(QMainWindow):
         self.pages.setObjectName("pages")
         for key in PAGE_KEYS:
             self.navigation.addItem(self._titles[key])
-            self.pages.addWidget(QWidget())  # an empty stand-in until the page is first shown
+            self.pages.addWidget(OpeningPage())  # a stand-in until the page is first shown
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -131,14 +169,32 @@ class MainWindow(QMainWindow):
 
     @property
     def dashboard(self) -> DashboardPage:
+        from govperf_desktop.ui.pages.dashboard import DashboardPage
+
         page = self.page(PAGE_DASHBOARD)
         assert isinstance(page, DashboardPage)
         return page
 
+    @property
+    def store_is_open(self) -> bool:
+        return self._store is not None
+
+    def set_store(self, store: Store) -> None:
+        """The store has opened: build the page on screen (the others when first shown)."""
+        if self._store is not None:
+            return
+        self._store = store
+        self._on_page_selected(self.pages.currentIndex())
+
     def page(self, key: str) -> QWidget:
-        """The page `key` (one of PAGE_KEYS), built now if it has not been shown yet."""
+        """The page `key` (one of PAGE_KEYS), built now if it has not been shown yet.
+
+        Needs the store: before `set_store`, asking for a page is a programming error.
+        """
         page = self._built.get(key)
         if page is None:
+            if self._store is None:
+                raise RuntimeError(f"page {key} asked for before the store was open")
             page = self._create_page(key, self._titles[key])
             self._built[key] = page
             row = PAGE_KEYS.index(key)
@@ -154,7 +210,10 @@ class MainWindow(QMainWindow):
         return key in self._built
 
     def _create_page(self, key: str, title: str) -> QWidget:
+        assert self._store is not None
         if key == PAGE_DASHBOARD:
+            from govperf_desktop.ui.pages.dashboard import DashboardPage
+
             dashboard = DashboardPage(self._store, self)
             dashboard.open_task.connect(self.open_task)
             dashboard.open_sync.connect(lambda: self.show_page(PAGE_SYNC))
@@ -210,20 +269,21 @@ class MainWindow(QMainWindow):
     def _on_page_selected(self, row: int) -> None:
         if not 0 <= row < len(PAGE_KEYS):
             return
-        self.page(PAGE_KEYS[row])
+        if self._store is not None:
+            self.page(PAGE_KEYS[row])
         self.pages.setCurrentIndex(row)
 
     # -- menus
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
-        language_menu = self.menuBar().addMenu(self.tr("&Language"))
+        language_menu = self.language_menu = self.menuBar().addMenu(self.tr("&Language"))
         self.language_actions = QActionGroup(self)
         self.language_actions.setExclusive(True)
         for code in LANGUAGES:
@@ -235,23 +295,56 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
         self.language_actions.triggered.connect(self._on_language_chosen)
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu = self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = QAction(self.tr("&About govperf"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
 
     def choose_language(self, code: str) -> None:
-        """Store `code` as the UI language for the next start and tell the user so."""
+        """Store `code` as the UI language and switch to it now: the menus and navigation are
+        translated again and the pages rebuilt in the new language (see ui/i18n.py)."""
+        from PySide6.QtWidgets import QApplication
+
+        from govperf_desktop.ui.i18n import switch_language
+
         self._settings.setValue(LANGUAGE_SETTING, code)
         self._settings.sync()
+        message = ""
+        if code != self._language:
+            app = QApplication.instance()
+            if isinstance(app, QApplication) and switch_language(app, code):
+                self._language = code
+                self._retranslate()
+            else:
+                message = self.tr("The language changes when govperf is started again.")
         for action in self.language_actions.actions():
             action.setChecked(action.data() == code)
-        if code != self._language:
-            message = self.tr("The language changes when govperf is started again.")
-        else:
-            message = ""
         self.statusBar().showMessage(message)
+
+    def _retranslate(self) -> None:
+        """Menus, navigation and title in the current language; built pages are rebuilt (each
+        when shown next, the one on screen now), since pages translate their words as built."""
+        suffix = self.windowTitle().removeprefix(self._title)  # e.g. who is logged in
+        self._title = self.tr("govperf — cross-department performance")
+        self.setWindowTitle(self._title + suffix)
+        self._titles = self._page_titles()
+        for row, key in enumerate(PAGE_KEYS):
+            self.navigation.item(row).setText(self._titles[key])
+        self.file_menu.setTitle(self.tr("&File"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About govperf"))
+        for key in list(self._built):
+            old = self._built.pop(key)
+            row = PAGE_KEYS.index(key)
+            current = self.pages.currentIndex()
+            self.pages.insertWidget(row, OpeningPage())
+            self.pages.removeWidget(old)
+            self.pages.setCurrentIndex(current)
+            old.deleteLater()
+        self._on_page_selected(self.pages.currentIndex())
 
     def _on_language_chosen(self, action: QAction) -> None:
         self.choose_language(str(action.data()))

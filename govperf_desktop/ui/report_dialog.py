@@ -42,6 +42,7 @@ from govperf_desktop.services.reports import (
     write_report,
 )
 from govperf_desktop.ui import operations
+from govperf_desktop.ui.feedback import error_message
 
 KIND_ORDER = ("input", "score", "summary")
 
@@ -151,7 +152,7 @@ class ReportDialog(QDialog):
         self.save_button.setEnabled(not busy)
 
     def _refused(self, error: GovperfError) -> None:
-        self.message.setText(str(error))
+        self.message.setText(error_message(error))
 
     # -- preview
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from govperf_desktop.services.admin import init_installation
 from govperf_desktop.store.store import Store, open_store
+from govperf_desktop.ui import i18n
 from govperf_desktop.ui.i18n import install_translators, remove_translators
 
 NODE_NAME = "测试节点"
@@ -41,6 +42,16 @@ def restore_default_locale() -> Iterator[None]:
     previous = QLocale()
     yield
     QLocale.setDefault(previous)
+
+
+@pytest.fixture(autouse=True)
+def restore_ui_language() -> Iterator[None]:
+    """install_translators() records the UI language (refusals are translated into it); a
+    test that switches to zh_CN must not leave the next test speaking Chinese."""
+    previous = dict(i18n._current)
+    yield
+    i18n._current.clear()
+    i18n._current.update(previous)
 
 
 @pytest.fixture

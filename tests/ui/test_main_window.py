@@ -190,7 +190,7 @@ def test_language_menu_stores_the_choice(window: MainWindow, settings: QSettings
     english.trigger()
     assert settings.value(LANGUAGE_SETTING) == "en"
     assert english.isChecked()
-    assert window.statusBar().currentMessage() == "重新启动程序后将切换语言。"
+    assert window.navigation.item(0).text() == "Dashboard"  # switched now (see test_language.py)
 
 
 def test_main_self_test_returns_0(
@@ -219,7 +219,7 @@ def test_main_refuses_a_file_that_is_not_a_store(
     assert len(shown) == 1
     title, text = shown[0]
     assert title == "跨部门绩效协同无法启动"
-    assert "not an SQLite database" in text
+    assert "不是 SQLite 数据库文件" in text  # the refusal in the window's language
     assert "\n" not in text
 
 

@@ -270,7 +270,7 @@ class CommunicationPage(QWidget):
             filters = self._filters()
             terms = search_terms(filters["query"])  # type: ignore[arg-type]
         except GovperfError as error:
-            feedback.show_error(self, str(error))
+            feedback.show_error(self, feedback.error_message(error))
             return
         self._query = filters
         self.model.terms = terms
@@ -325,7 +325,7 @@ class CommunicationPage(QWidget):
         self._searching = False
         self.summary.setText("")
         self.more.setEnabled(self._next_cursor is not None)
-        feedback.show_error(self, str(error))
+        feedback.show_error(self, feedback.error_message(error))
 
     # -- a result
 

@@ -40,6 +40,7 @@ from govperf_desktop.services.admin import Store, StoreInfo, store_info
 from govperf_desktop.services.directory import PersonEntry
 from govperf_desktop.ui import operations
 from govperf_desktop.ui.acting_person import ActingPersonBox
+from govperf_desktop.ui.feedback import error_message
 from govperf_desktop.ui.models.base import RowTableModel, format_moment
 from govperf_desktop.ui.pages.dashboard_models import (
     AlertModel,
@@ -268,25 +269,35 @@ class DashboardPage(QWidget):
 
     def _load(self, person: PersonEntry | None) -> None:
         self.no_person.setVisible(person is None)
-        # Imported here: the sync services load the cryptography library, which start-up
-        # does not need before the first dashboard is read.
-        from govperf_desktop.services.dashboard import my_dashboard
-        from govperf_desktop.services.sync_status import sync_overview
-
+        # The services are imported in the background call, not here: they load the sync
+        # services and the cryptography library (~0.15 s), which would freeze the window.
+        store = self._store
         if person is None:
             self.data = None
             for model in (self.tasks_model, self.alerts_model, self.mentions_model):
                 model.set_rows([])
+
+            def overview() -> SyncOverview:
+                from govperf_desktop.services.sync_status import sync_overview
+
+                return sync_overview(store)
+
             operations.run_in_background(
-                lambda: sync_overview(self._store),
+                overview,
                 parent=self,
                 on_success=self._show_sync_only,
                 on_failure=self._refused,
             )
             return
         today = office_date(self._clock())
+
+        def dashboard() -> Dashboard:
+            from govperf_desktop.services.dashboard import my_dashboard
+
+            return my_dashboard(store, person=person.id, today=today)
+
         operations.run_in_background(
-            lambda: my_dashboard(self._store, person=person.id, today=today),
+            dashboard,
             parent=self,
             on_success=self._show,
             on_failure=self._refused,
@@ -399,7 +410,7 @@ class DashboardPage(QWidget):
             self.refresh()
 
     def _refused(self, error: GovperfError) -> None:
-        self.summary.setText(str(error))
+        self.summary.setText(error_message(error))
 
     # -- opening a task
 

@@ -353,4 +353,4 @@ class HistoryPage(QWidget):
         self.open_record(change.record_id, change.table, select_last=True)
 
     def _refused(self, error: GovperfError) -> None:
-        feedback.show_error(self, str(error))
+        feedback.show_error(self, feedback.error_message(error))

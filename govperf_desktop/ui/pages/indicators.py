@@ -490,4 +490,4 @@ class IndicatorsPage(QWidget):
             self.refresh()
 
     def _refused(self, error: GovperfError) -> None:
-        feedback.show_error(self, str(error))
+        feedback.show_error(self, feedback.error_message(error))

@@ -476,7 +476,7 @@ class ScoresPage(QWidget):
             self.score(keep_weights=True)
 
     def _refused(self, error: GovperfError) -> None:
-        feedback.show_error(self, str(error))
+        feedback.show_error(self, feedback.error_message(error))
 
     def what_if_weights(self) -> Mapping[str, float]:
         return self.weights.weights()

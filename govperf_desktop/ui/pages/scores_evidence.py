@@ -196,4 +196,4 @@ class EvidenceDialog(QDialog):
 
     def _refused(self, error: GovperfError) -> None:
         self._show_range(None)
-        feedback.show_error(self, str(error))
+        feedback.show_error(self, feedback.error_message(error))

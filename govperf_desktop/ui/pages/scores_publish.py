@@ -171,7 +171,7 @@ class PublishBar(QWidget):
 
     def _on_refused(self, error: GovperfError) -> None:
         self._on_current(self._request, self.current)
-        feedback.show_error(self, str(error))
+        feedback.show_error(self, feedback.error_message(error))
 
     def _on_finished(self) -> None:
         self._busy = False

@@ -465,8 +465,8 @@ class SyncPage(QWidget):
     def _on_failed(self, error: GovperfError) -> None:
         if isinstance(error, ValidationError) and "passphrase" in str(error).lower():
             self._passphrase = None  # ask again next time
-        self.status.setText(str(error))
-        feedback.show_error(self, str(error))
+        self.status.setText(feedback.error_message(error))
+        feedback.show_error(self, feedback.error_message(error))
 
     def _on_cancelled(self) -> None:
         self.status.setText(
@@ -490,7 +490,7 @@ class SyncPage(QWidget):
         return self._operation is not None
 
     def _refused(self, error: GovperfError) -> None:
-        self.overview.setText(str(error))
+        self.overview.setText(feedback.error_message(error))
 
 
 def create_page(store: Store, parent: QWidget | None = None) -> QWidget:

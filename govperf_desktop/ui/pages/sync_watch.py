@@ -18,6 +18,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from govperf_desktop.domain.errors import GovperfError
 from govperf_desktop.services.admin import Store
 from govperf_desktop.ui import operations
+from govperf_desktop.ui.feedback import error_message
 
 if TYPE_CHECKING:
     from govperf_desktop.services.sync_status import FolderScan
@@ -91,4 +92,4 @@ class FolderWatch(QObject):
 
     def _on_failed(self, error: GovperfError) -> None:
         if self._folder is not None:
-            self.failed.emit(str(error))
+            self.failed.emit(error_message(error))

@@ -328,4 +328,4 @@ class CommentsPanel(QWidget):
         )
 
     def _refused(self, error: GovperfError) -> None:
-        feedback.show_error(self, str(error))
+        feedback.show_error(self, feedback.error_message(error))

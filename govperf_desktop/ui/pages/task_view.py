@@ -439,4 +439,4 @@ class TaskView(QWidget):
         )
 
     def _refused(self, error: GovperfError) -> None:
-        feedback.show_error(self, str(error))
+        feedback.show_error(self, feedback.error_message(error))

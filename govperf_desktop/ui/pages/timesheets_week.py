@@ -210,7 +210,7 @@ class WeekPanel(QWidget):
             lambda: week(store, person=person.id, day=day),
             parent=self,
             on_success=self._week_arrived,
-            on_failure=lambda error: feedback.show_error(self, str(error)),
+            on_failure=lambda error: feedback.show_error(self, feedback.error_message(error)),
         )
 
     def _week_arrived(self, view: WeekView) -> None:
@@ -244,8 +244,9 @@ class WeekPanel(QWidget):
         store, now = self._store, common.utc_now()
 
         def failed(error: GovperfError) -> None:
-            self.model.set_cell_error(task_id, day, typed, str(error))
-            self.message.setText(str(error))  # also below the grid: a tooltip needs a mouse
+            text = feedback.error_message(error)
+            self.model.set_cell_error(task_id, day, typed, text)
+            self.message.setText(text)  # also below the grid: a tooltip needs a mouse
 
         run_in_background(
             lambda: set_cell_hours(
@@ -305,7 +306,7 @@ class WeekPanel(QWidget):
             lambda: copy_last_week(store, actor=acting.id, day=day, person=person.id, now=now),
             parent=self,
             on_success=copied,
-            on_failure=lambda error: feedback.show_error(self, str(error)),
+            on_failure=lambda error: feedback.show_error(self, feedback.error_message(error)),
             mutates=True,
         )
 
@@ -318,7 +319,7 @@ class WeekPanel(QWidget):
             lambda: submit_period(store, actor=acting.id, kind="week", day=day, now=now),
             parent=self,
             on_success=lambda _view: self._period_done(self.tr("The week was submitted.")),
-            on_failure=lambda error: feedback.show_error(self, str(error)),
+            on_failure=lambda error: feedback.show_error(self, feedback.error_message(error)),
             mutates=True,
         )
 
@@ -339,7 +340,7 @@ class WeekPanel(QWidget):
             ),
             parent=self,
             on_success=lambda _view: self._period_done(done),
-            on_failure=lambda error: feedback.show_error(self, str(error)),
+            on_failure=lambda error: feedback.show_error(self, feedback.error_message(error)),
             mutates=True,
         )
 
