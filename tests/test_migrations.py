@@ -60,6 +60,7 @@ SAMPLE_SQL = [
         " created_at) VALUES (?, ?, ?, ?, ?, 0, ?)",
         ("c" * 31 + "1", T1, P1, D1, "事项清单已提交,请公安局对接", T0),
     ),
+    ("INSERT INTO mentions VALUES (?, ?, NULL, ?)", ("9" * 32, "c" * 31 + "1", D2)),
 ]
 SAMPLE_CHECKS = {
     "SELECT name FROM departments ORDER BY name": [("公安局",), ("民政局",)],
@@ -84,6 +85,14 @@ SAMPLE_CHECKS = {
     # 0007: published scores start empty; indicators written before can be published.
     "SELECT count(*) FROM score_publications": [(0,)],
     "SELECT count(*) FROM indicators": [(1,)],
+    # 0008: timesheet totals per task and department are backfilled (hours in micro-hours).
+    "SELECT task_id, department_id, micro_hours, entries FROM timesheet_totals": [
+        (T1, D1, 7_500_000, 1)
+    ],
+    # 0008: each mention gets its target row, with what scoring reads of its comment.
+    "SELECT task_id, department_id, author_department_id, original FROM mention_targets": [
+        (T1, D2, D1, 1)
+    ],
 }
 
 

@@ -1,7 +1,8 @@
 """Scoring every indicator at once gives exactly what scoring each one alone gives.
 
-`score_all` reads the facts of all indicators in one round of queries (hours summed per task
-and department from the covering index of migration 0005, then per indicator) and builds
+`score_all` reads the facts of all indicators in one round of queries (hours from the
+per-task totals of migration 0008, or summed per task and department from the covering
+index of migration 0005 with a period, then per indicator) and builds
 the trees with one calendar; `score_indicator` reads one indicator's. The results must be
 the same objects, number for number and id for id, on the seed demo and on a synthetic
 province. The SQL sums are also checked against a plain GROUP BY over the entries.

@@ -8,8 +8,11 @@ tasks(indicator_id, code)) into the per-task indexes of the big tables (migratio
 the first two covering, so they are read without a table lookup per row):
 timesheet_entries(task_id, department_id, work_date, hours, overtime),
 comments(task_id, created_at, id, department_id, supersedes_id, ...),
-task_events(task_id, occurred_at), mentions(comment_id). Hours are summed per task and
-department in the index's own order, then per indicator. Filters that SQLite could wrongly
+task_events(task_id, occurred_at), and into the summaries the database keeps on every write
+(migration 0008, models.DERIVED_METADATA): timesheet_totals(task_id, department_id) for the
+hours without a period, mention_targets(task_id, created_at, ...) for the mention requests.
+Hours are added as whole micro-hours (exact, whatever the order), per task and department
+in the index's own order, then per indicator. Filters that SQLite could wrongly
 prefer an index for (comments.supersedes_id IS NULL) are written as expressions
 (coalesce) so the plan stays per task. Statements are built once (per shape of the window)
 with bound parameters, the indicator ids as an expanding IN list, and run as Core
@@ -25,16 +28,30 @@ from datetime import date, datetime
 from functools import cache
 from typing import NamedTuple
 
-from sqlalchemy import Select, String, bindparam, case, func, literal, select
+from sqlalchemy import (
+    BigInteger,
+    Select,
+    String,
+    TypeDecorator,
+    bindparam,
+    case,
+    cast,
+    func,
+    literal,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session, aliased
 
 from govperf_desktop.store.models import (
+    MENTION_TARGETS,
+    MICRO_HOURS,
+    TIMESHEET_TOTALS,
     Comment,
     CooperatingDepartment,
     Department,
     Indicator,
     LiabilityRule,
-    Mention,
     Person,
     Submission,
     SupportRecord,
@@ -178,8 +195,27 @@ def _shape(bounds: tuple | None) -> tuple[bool, bool]:  # type: ignore[type-arg]
 
 def _run(session: Session, statement: Select, params: dict[str, object] | None = None):  # type: ignore[no-untyped-def, type-arg]
     """Core execution on the session's connection: plain rows, without the ORM's result
-    machinery (thousands of rows per statement when every indicator is scored)."""
-    return session.connection().execute(statement, params or {})
+    machinery (thousands of rows per statement when every indicator is scored), fetched all
+    at once (one driver call instead of one per row)."""
+    return session.connection().execute(statement, params or {}).all()
+
+
+class _Moment(TypeDecorator[datetime]):
+    """A timestamp column read with `datetime.fromisoformat` (SQLite keeps timestamps as ISO
+    text; the default DateTime parser costs about five times as much per value, which adds
+    up over the ~150,000 moments of a province). PostgreSQL's driver returns datetimes."""
+
+    impl = String
+    cache_ok = True
+
+    def process_result_value(self, value, dialect):  # type: ignore[no-untyped-def]
+        if value is None or isinstance(value, datetime):
+            return value
+        return datetime.fromisoformat(value)
+
+
+def _moment(column, name: str):  # type: ignore[no-untyped-def]
+    return type_coerce(column, _Moment()).label(name)
 
 
 # SQLite's own cap on a memory-mapped region (SQLITE_MAX_MMAP_SIZE, just under 2 GiB).
@@ -225,7 +261,7 @@ def indicators(session: Session, ids: Sequence[str]) -> list[IndicatorRow]:
 
 
 def department_names(session: Session) -> dict[str, str]:
-    return dict(_run(session, select(Department.id, Department.name)).all())
+    return dict(_run(session, select(Department.id, Department.name)))
 
 
 @cache
@@ -283,7 +319,12 @@ def _first_events() -> Select:  # type: ignore[type-arg]
     # Every event of those kinds (a task has a handful); the first of each kind is picked in
     # Python, which is cheaper than a window function's sort of every event of the batch.
     return (
-        select(TaskEvent.task_id, TaskEvent.kind, TaskEvent.id, TaskEvent.occurred_at)
+        select(
+            TaskEvent.task_id,
+            TaskEvent.kind,
+            TaskEvent.id,
+            _moment(TaskEvent.occurred_at, "occurred_at"),
+        )
         .join(Task, Task.id == TaskEvent.task_id)
         .where(_ids(Task.indicator_id), TaskEvent.kind.in_((*FIRST_EVENT_KINDS, "returned")))
     )
@@ -326,42 +367,57 @@ def first_submissions(session: Session, ids: Sequence[str]) -> list[SubmissionRo
     return [SubmissionRow(*row) for row in _run(session, _first_submissions(), _params(ids))]
 
 
+def _micro_hours(hours):  # type: ignore[no-untyped-def]
+    """An entry's hours in whole millionths of an hour, as timesheet_totals adds them."""
+    return cast(func.round(hours * MICRO_HOURS), BigInteger)
+
+
 @cache
 def _hours(start: bool, end: bool) -> Select:  # type: ignore[type-arg]
-    # Summed per task and department first, from the covering index
-    # timesheet_entries(task_id, department_id, work_date, hours, overtime) in its own order
-    # (no sort, no table lookup), then per indicator over those few rows.
-    overtime_entries = func.sum(case((TimesheetEntry.overtime > 0, 1), else_=0))
-    per_task = (
-        select(
-            TimesheetEntry.task_id, TimesheetEntry.department_id,
-            func.sum(TimesheetEntry.hours).label("hours"), func.count().label("entries"),
-            overtime_entries.label("overtime"),
-        )
-        .where(
-            TimesheetEntry.task_id.in_(select(Task.id).where(_ids(Task.indicator_id))),
-            *date_bounds(TimesheetEntry.work_date, start, end),
-        )
-        .group_by(TimesheetEntry.task_id, TimesheetEntry.department_id)
-        .subquery()
-    )  # fmt: skip
+    # Without date bounds: the totals per task and department that the database keeps on
+    # every write (migration 0008), a few rows per task. With bounds: summed per task and
+    # department first, from the covering index timesheet_entries(task_id, department_id,
+    # work_date, hours, overtime) in its own order (no sort, no table lookup), the same way
+    # (whole micro-hours); then per indicator over those few rows.
+    if not (start or end):
+        per_task = TIMESHEET_TOTALS.alias("per_task")
+        tasks_of = (_ids(Task.indicator_id),)
+    else:
+        overtime_entries = func.sum(case((TimesheetEntry.overtime > 0, 1), else_=0))
+        per_task = (
+            select(
+                TimesheetEntry.task_id, TimesheetEntry.department_id,
+                func.sum(_micro_hours(TimesheetEntry.hours)).label("micro_hours"),
+                func.count().label("entries"), overtime_entries.label("overtime_entries"),
+            )
+            .where(
+                TimesheetEntry.task_id.in_(select(Task.id).where(_ids(Task.indicator_id))),
+                *date_bounds(TimesheetEntry.work_date, start, end),
+            )
+            .group_by(TimesheetEntry.task_id, TimesheetEntry.department_id)
+            .subquery()
+        )  # fmt: skip
+        tasks_of = ()  # the subquery already keeps to the indicators' tasks
+    columns = (per_task.c.micro_hours, per_task.c.entries, per_task.c.overtime_entries)
     return (
-        select(
-            Task.indicator_id, per_task.c.department_id, func.sum(per_task.c.hours),
-            func.sum(per_task.c.entries), func.sum(per_task.c.overtime),
-        )
+        select(Task.indicator_id, per_task.c.department_id, *(func.sum(c) for c in columns))
         .join(per_task, per_task.c.task_id == Task.id)
+        .where(*tasks_of)
         .group_by(Task.indicator_id, per_task.c.department_id)
-    )  # fmt: skip
+    )
 
 
 def hours(session: Session, ids: Sequence[str], dates: DateRange) -> list[HoursRow]:
-    """Hours, entries and overtime entries per (indicator, department of the person)."""
+    """Hours, entries and overtime entries per (indicator, department of the person).
+
+    Hours are added as whole millionths of an hour (each entry rounded to one), so a total
+    is exact and the same whatever order the rows were written or summed in."""
     rows = _run(session, _hours(*_shape(dates)), _params(ids, dates))
     return [
-        HoursRow(indicator_id, department_id, float(hours or 0), int(entries), int(overtime or 0))
-        for indicator_id, department_id, hours, entries, overtime in rows
-    ]
+        HoursRow(indicator_id, department_id, int(micro or 0) / MICRO_HOURS, int(entries),
+                 int(overtime or 0))
+        for indicator_id, department_id, micro, entries, overtime in rows
+    ]  # fmt: skip
 
 
 @cache
@@ -406,30 +462,30 @@ def _original(comment) -> object:  # type: ignore[no-untyped-def]
 
 @cache
 def _mention_requests(start: bool, until: bool) -> Select:  # type: ignore[type-arg]
-    comment, reply, person = aliased(Comment), aliased(Comment), aliased(Person)
-    answered = aliased(Comment)
-    addressed = func.coalesce(person.department_id, Mention.department_id)
+    # The requests come from mention_targets (migration 0008: each mention with its comment's
+    # task, moment, author's department and the department it answers), read per task from
+    # its covering index; only the first reply is looked up in comments.
+    target, reply, person = MENTION_TARGETS, aliased(Comment), aliased(Person)
+    addressed = func.coalesce(person.department_id, target.c.department_id)
     columns = (
         Task.indicator_id.label("indicator_id"),
-        comment.task_id.label("task_id"),
-        comment.id.label("comment_id"),
-        comment.created_at.label("created_at"),
+        target.c.task_id.label("task_id"),
+        target.c.comment_id.label("comment_id"),
+        target.c.created_at.label("created_at"),
         addressed.label("department_id"),
     )
     requests = (
         select(*columns)
         .distinct()
-        .join(comment, comment.task_id == Task.id)
-        .join(Mention, Mention.comment_id == comment.id)
-        .outerjoin(person, person.id == Mention.person_id)
-        .outerjoin(answered, answered.id == comment.reply_to_id)
+        .join(target, target.c.task_id == Task.id)
+        .outerjoin(person, person.id == target.c.person_id)
         .where(
             _ids(Task.indicator_id),
-            _original(comment),
-            addressed != comment.department_id,
+            target.c.original.is_(True),
+            addressed != target.c.author_department_id,
             # An answer that @-mentions whom it answers is not a new request to them.
-            func.coalesce(answered.department_id, "") != addressed,
-            *_before(comment.created_at, start, until),
+            func.coalesce(target.c.answered_department_id, "") != addressed,
+            *_before(target.c.created_at, start, until),
         )
         .subquery()
     )
@@ -449,7 +505,15 @@ def _mention_requests(start: bool, until: bool) -> Select:  # type: ignore[type-
         .correlate(requests)
         .scalar_subquery()
     )
-    return select(requests, first_reply.label("reply"))
+    c = requests.c
+    return select(
+        c.indicator_id,
+        c.task_id,
+        c.comment_id,
+        _moment(c.created_at, "created_at"),
+        c.department_id,
+        first_reply.label("reply"),
+    )
 
 
 def _split_reply(value: str | None) -> tuple[str | None, datetime | None]:
@@ -483,7 +547,7 @@ def _problems(start: bool, until: bool) -> Select:  # type: ignore[type-arg]
     return (
         select(
             Task.indicator_id, problem.task_id, problem.id, reply.id, reply.department_id,
-            problem.resolved_at,
+            _moment(problem.resolved_at, "resolved_at"),
         )
         .join(problem, problem.task_id == Task.id)
         .join(reply, reply.id == problem.resolved_by_id)

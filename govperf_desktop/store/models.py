@@ -14,8 +14,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
+    Column,
     Date,
     DateTime,
     Float,
@@ -25,6 +27,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -776,3 +779,40 @@ class ScorePublication(Base):
 # Published scores are shared data like the rest (captured, counted, carried in bundles).
 COUNTED_TABLES = (*COUNTED_TABLES[:-1], ScorePublication, COUNTED_TABLES[-1])
 CAPTURED_TABLES = CAPTURED_TABLES | {ScorePublication.__tablename__}
+
+
+# Derived local data (migration 0008): kept by database triggers on timesheet_entries,
+# comments and mentions, never written by the application, so outside `Base` (not captured,
+# not synced, not copied by migrate-store: the target's triggers rebuild them). Read only by
+# store/metrics.py. Hours are whole millionths of an hour.
+DERIVED_METADATA = MetaData(naming_convention=NAMING_CONVENTION)
+TIMESHEET_TOTALS = Table(
+    "timesheet_totals",
+    DERIVED_METADATA,
+    Column("task_id", String(32), primary_key=True),
+    Column("department_id", String(32), primary_key=True),
+    Column("micro_hours", BigInteger, nullable=False),
+    Column("entries", Integer, nullable=False),
+    Column("overtime_entries", Integer, nullable=False),
+)
+MICRO_HOURS = 1_000_000
+# One row per @mention with what scoring reads of its comment (migration 0008), by task.
+_MENTION_COVERING = (
+    "task_id", "created_at", "comment_id", "author_department_id", "person_id",
+    "department_id", "answered_department_id", "original",
+)  # fmt: skip
+MENTION_TARGETS = Table(
+    "mention_targets",
+    DERIVED_METADATA,
+    Column("mention_id", String(32), primary_key=True),
+    Column("task_id", String(32), nullable=False),
+    Column("comment_id", String(32), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("author_department_id", String(32), nullable=False),
+    Column("person_id", String(32)),
+    Column("department_id", String(32)),
+    Column("answered_department_id", String(32)),  # of the comment it replies to
+    Column("original", Boolean, nullable=False),  # the comment supersedes none
+    Index("ix_mention_targets_task_id_covering", *_MENTION_COVERING),
+    Index("ix_mention_targets_comment_id", "comment_id"),
+)

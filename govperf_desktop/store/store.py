@@ -45,6 +45,9 @@ class Store:
     path: Path | None  # the SQLite file, None for a server database
     backup: Path | None = None  # the copy taken before an upgrade on open, if any
     clock: Callable[[], datetime] = utc_now  # stamps captured changes
+    # The installation's own folder (keys, scratch files, quarantine). For a SQLite store it is
+    # the file's folder; a server store gets the --data-dir it was opened with, if any.
+    folder: Path | None = None
 
     @contextmanager
     def write(self, actor_id: str | None = None) -> Iterator[Session]:
@@ -90,7 +93,9 @@ def open_store(
     directory then only holds the installation's local files (keys, scratch files).
     """
     if url is not None:
-        return _open_server_store(url, create=create, upgrade=upgrade, clock=clock)
+        store = _open_server_store(url, create=create, upgrade=upgrade, clock=clock)
+        store.folder = directory
+        return store
     path = store_path(directory)
     has_content = precheck_sqlite_file(path)
     if not has_content and not create:
@@ -99,7 +104,7 @@ def open_store(
         )
     directory.mkdir(parents=True, exist_ok=True)
     engine = make_engine(sqlite_url(path))
-    store = Store(engine=engine, path=path, clock=clock)
+    store = Store(engine=engine, path=path, clock=clock, folder=directory)
     try:
         current, head = migrate.needs_upgrade(engine)
         if current != head and upgrade:

@@ -22,6 +22,9 @@ from govperf_desktop.store import models
 Progress = Callable[[str, int], None]
 QUEUE_DEPTH = 3  # batches drawn ahead of the writer thread
 BULK_TABLES = ("timesheet_entries", "comments", "mentions")  # indexed after loading
+# Kept during the load: the mention_targets triggers (migration 0008) look rows up by these
+# on every comment and mention inserted; without them each insert scans the table.
+KEPT_INDEXES = ("ix_comments_reply_to_id", "ix_mentions_comment_id")
 
 
 @dataclass(frozen=True)
@@ -184,6 +187,8 @@ class Writer:
             f"AND tbl_name IN ({tables}) ORDER BY name"
         )
         for name, sql in found.all():
+            if name in KEPT_INDEXES:
+                continue
             connection.exec_driver_sql(f'DROP INDEX "{name}"')
             self.suspended.append(sql)
 
