@@ -82,9 +82,16 @@ class Office:
         return {content_hash(site.store) for site in self.sites()}
 
 
-def _site(folder: Path, name: str, role: str, department: str | None, now: datetime) -> Site:
-    init_installation(folder, node_name=name, role=role, department=department, now=now)
-    store = open_store(folder, clock=lambda: office_clock[0])
+def _site(
+    folder: Path,
+    name: str,
+    role: str,
+    department: str | None,
+    now: datetime,
+    url: str | None = None,
+) -> Site:
+    init_installation(folder, node_name=name, role=role, department=department, now=now, url=url)
+    store = open_sited(folder, url, clock=lambda: office_clock[0])
     from govperf_desktop.services.admin import local_node
 
     return Site(name, folder, store, local_node(store).id, department)  # type: ignore[union-attr]
@@ -93,13 +100,25 @@ def _site(folder: Path, name: str, role: str, department: str | None, now: datet
 office_clock = [T0]
 
 
+def open_sited(folder: Path, url: str | None, **options) -> Store:  # type: ignore[no-untyped-def]
+    """open_store, knowing the installation's folder also for a PostgreSQL store (`url`)."""
+    store = open_store(folder, url=url, **options)
+    if url is not None:
+        store.folder = folder  # type: ignore[attr-defined]
+    return store
+
+
 def build_office(
-    root: Path, departments: tuple[str, ...] = DEPARTMENTS, valid_days: int = 365
+    root: Path,
+    departments: tuple[str, ...] = DEPARTMENTS,
+    valid_days: int = 365,
+    central_url: str | None = None,
 ) -> Office:
     """The centre with departments, people and one indicator with a task per department;
-    each department's installation enrolled and holding the centre's data."""
+    each department's installation enrolled and holding the centre's data. `central_url`:
+    the centre's store is that (empty) PostgreSQL database instead of an SQLite file."""
     root.mkdir(parents=True, exist_ok=True)
-    central = _site(root / "central", "考核办", "central", None, T0)
+    central = _site(root / "central", "考核办", "central", None, T0, central_url)
     office = Office(root, central)
     store = central.store
     init_root(store, passphrase=PASS, now=T0)

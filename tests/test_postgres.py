@@ -1,7 +1,7 @@
 """The store on PostgreSQL (docs/central-office.md), against a real server: opening and
 refusing, the same migrations, the dialect branches (search, reply times, upsert), scoring on
-both dialects, `migrate-store` from SQLite keeping every row, and the refusals of what does
-not run there yet (bundle import and export).
+both dialects (`migrate-store`: tests/test_migrate_store.py), and the refusals of what does
+not run there (`backup`: the server's own tools do that; sync without its folder).
 
 Every test here needs GOVPERF_TEST_PG_URL (set by ./run.sh test); without it they skip with
 that reason. The share is kept small: one template database, copied per test.
@@ -13,26 +13,24 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import NOW, checkpoint, drop_pg_database, file_digest, new_pg_database
+from conftest import NOW, drop_pg_database, new_pg_database
 from conftest import pg_database_url as database_url
-from scoring_scenario import INDICATOR, build, rid
+from scoring_scenario import INDICATOR, build
 from scoring_scenario import NOW as SCORING_NOW
 from sqlalchemy import column, select, text
 
 from govperf_desktop.cli.main import main
-from govperf_desktop.domain.errors import ConflictError, StoreError, ValidationError
+from govperf_desktop.domain.errors import StoreError
 from govperf_desktop.paths import store_path
 from govperf_desktop.services.admin import check_store, store_info
 from govperf_desktop.services.backup import backup
-from govperf_desktop.services.central import migrate_store
 from govperf_desktop.services.comment_search import search_comments
 from govperf_desktop.services.scoring import score_all, score_indicator
 from govperf_desktop.services.sync import export_bundles, import_bundles
 from govperf_desktop.store import migrate
 from govperf_desktop.store.dialect import dialect_for
-from govperf_desktop.store.models import Base, Comment, Setting
+from govperf_desktop.store.models import Setting
 from govperf_desktop.store.store import open_store
-from govperf_desktop.store.transfer import table_fingerprint
 
 # --- opening ----------------------------------------------------------------------------------
 
@@ -150,89 +148,6 @@ def test_scoring_and_comment_search_agree_on_both_dialects(any_store) -> None:
     assert not search_comments(any_store, "接口%文档").hits
 
 
-# --- moving a store into PostgreSQL -----------------------------------------------------------
-
-
-def _fingerprints(engine) -> dict[str, tuple[int, str]]:  # type: ignore[no-untyped-def]
-    with engine.connect() as db:
-        return {t.name: table_fingerprint(db, t) for t in Base.metadata.sorted_tables}
-
-
-def test_migrate_store_copies_every_row_and_refuses_to_double_them(
-    store, empty_pg_url, capsys
-) -> None:
-    build(store)
-    with store.engine.begin() as db:  # rows naming later rows of their table, and a cycle
-        db.execute(
-            text(
-                "UPDATE comments SET resolved_by_id = :b, resolved_at = '2026-11-17 04:00:00'"
-                " WHERE id = :a"
-            ),
-            {"a": rid(55), "b": rid(56)},
-        )
-        db.execute(
-            text("UPDATE comments SET reply_to_id = :a WHERE id = :b"), {"a": rid(55), "b": rid(56)}
-        )
-        db.execute(
-            text("UPDATE comments SET reply_to_id = :b WHERE id = :a"), {"a": rid(50), "b": rid(53)}
-        )
-    before = _fingerprints(store.engine)
-    checkpoint(store)
-    digest = file_digest(store.path)
-    source_dir = store.path.parent
-
-    code = main(["--data-dir", str(source_dir), "--json", "migrate-store", "--to", empty_pg_url])
-    report = json.loads(capsys.readouterr().out)
-    assert code == 0 and report["schema_revision"] == migrate.head_revision()
-    target = open_store(source_dir, url=empty_pg_url)
-    try:
-        assert _fingerprints(target.engine) == before  # counts and content hashes
-        assert report["rows"] == sum(rows for rows, _ in before.values()) > 100
-        assert {t["table"]: t["rows"] for t in report["tables"]} == {
-            name: rows for name, (rows, _) in before.items()
-        }
-        assert check_store(target).ok  # the audit chain, references, schema
-        scores = score_all(target, now=SCORING_NOW)
-        assert [r.total for r in scores[0].departments] == [
-            r.total for r in score_all(store, now=SCORING_NOW)[0].departments
-        ]
-    finally:
-        target.close()
-    checkpoint(store)
-    assert file_digest(store.path) == digest  # the source is only read
-
-    code = main(["--data-dir", str(source_dir), "migrate-store", "--to", empty_pg_url])
-    assert code == 2
-    assert "already holds data (table" in capsys.readouterr().err
-    target = open_store(source_dir, url=empty_pg_url)
-    assert _fingerprints(target.engine) == before  # nothing doubled
-    target.close()
-
-
-def test_migrate_store_refusals(pg_store, store, pg_url) -> None:
-    with pytest.raises(StoreError, match="not a supported database URL"):
-        migrate_store(store, "sqlite:///elsewhere.sqlite3")
-    with pytest.raises(ValidationError, match="into itself"):
-        migrate_store(pg_store, pg_url)
-    with pytest.raises(ConflictError, match="already holds data"):
-        migrate_store(store, pg_url)  # a store already lives there
-
-
-def test_migrate_store_of_a_failed_copy_leaves_no_row(store, empty_pg_url) -> None:
-    build(store)
-    with store.engine.begin() as db:  # SQLite does not enforce VARCHAR lengths; PostgreSQL does
-        db.execute(
-            text("UPDATE departments SET name = :long WHERE name = '公安局'"), {"long": "长" * 500}
-        )
-    with pytest.raises(StoreError, match=r"Table departments could not be copied.*nothing"):
-        migrate_store(store, empty_pg_url)
-    target = open_store(store.path.parent, url=empty_pg_url)
-    try:
-        assert all(rows == 0 for rows, _ in _fingerprints(target.engine).values())
-    finally:
-        target.close()
-
-
 # --- the command line -------------------------------------------------------------------------
 
 
@@ -258,47 +173,23 @@ def test_the_command_line_creates_and_opens_a_postgresql_store(
         drop_pg_database(name)
 
 
-def test_bundle_import_and_export_are_refused_clearly_on_postgresql(pg_store, tmp_path) -> None:
+def test_sync_without_the_installation_folder_and_backup_are_refused_on_postgresql(
+    pg_store, tmp_path
+) -> None:
+    # Bundle import and export work on PostgreSQL (tests/test_sync_pg.py), given the
+    # installation's own folder (keys, scratch files); without it they refuse, moving nothing.
+    pg_store.folder = None
     bundle = tmp_path / "in" / "x.govperf"
     bundle.parent.mkdir()
     bundle.write_bytes(b"not really a bundle")
-    with pytest.raises(StoreError, match="SQLite store only so far"):
+    with pytest.raises(StoreError, match="without the installation's own folder"):
         import_bundles(pg_store, [bundle], now=NOW, passphrase="x")
     assert bundle.exists()  # not quarantined: the refusal is about the store, not the file
-    with pytest.raises(StoreError, match="SQLite store only so far"):
+    with pytest.raises(StoreError, match="without the installation's own folder"):
         export_bundles(pg_store, tmp_path / "out", passphrase="x", now=NOW)
     with pytest.raises(StoreError, match="with pg_dump"):
         backup(pg_store, tmp_path / "b.govperf-backup", now=NOW)
     assert not (tmp_path / "b.govperf-backup").exists()
-
-
-def test_rows_naming_later_rows_wait_and_cycles_go_together() -> None:
-    from govperf_desktop.store.transfer import _SelfReferences
-
-    table = Comment.__table__
-    names = [c.name for c in table.columns]
-
-    def row(key: str, reply_to: str | None = None, resolved_by: str | None = None) -> tuple:
-        values = dict.fromkeys(names)
-        values.update(id=key, reply_to_id=reply_to, resolved_by_id=resolved_by)
-        return tuple(values[name] for name in names)
-
-    waiting = _SelfReferences(table)
-    ready = waiting.ready(
-        [
-            row("a"),
-            row("b", reply_to="e"),  # names a later row: waits
-            row("c", resolved_by="d"),  # c <-> d: a cycle
-            row("d", reply_to="c"),
-            row("e", reply_to="a"),
-            row("f", reply_to="b"),  # names a waiting row: waits too
-            row("g", reply_to="g"),  # names itself: fine in one row
-        ]
-    )
-    assert [r[0] for r in ready] == ["a", "e", "g"]
-    groups = [sorted(r[0] for r in group) for group in waiting.rest()]
-    assert sorted(groups) == [["b"], ["c", "d"], ["f"]]
-    assert groups.index(["b"]) < groups.index(["f"])
 
 
 def test_a_missing_driver_is_named(monkeypatch, tmp_path) -> None:

@@ -77,8 +77,9 @@ def _view(certificate: Certificate, root_key: str, file: Path | None = None) -> 
 
 
 def _data_dir(store: Store) -> Path:
-    assert store.path is not None
-    return store.path.parent
+    from govperf_desktop.services.sync import store_folder
+
+    return store_folder(store)  # the SQLite file's folder, or a server store's data folder
 
 
 def _issue(

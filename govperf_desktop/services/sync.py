@@ -44,6 +44,7 @@ from govperf_desktop.sync.bundle import (
     write_bundle,
 )
 from govperf_desktop.sync.certificates import iso
+from govperf_desktop.sync.db import defer_foreign_keys, lock_for_sync, sync_db
 from govperf_desktop.sync.oplog import merged_ops, plan_runs, seal_local_head, version_vector
 from govperf_desktop.sync.staging import Staging
 from govperf_desktop.sync.transport import QUARANTINE_FOLDER, bundle_files, quarantine
@@ -90,22 +91,25 @@ class ImportView:
     quarantined: str | None = None
 
 
-SERVER_STORE_REFUSAL = (
-    "Bundle import and export work on an SQLite store only so far, not on a PostgreSQL one "
-    "(docs/central-office.md)."
+UNKNOWN_FOLDER = (
+    "This PostgreSQL store was opened without the installation's own folder (its keys and "
+    "scratch files), so bundles cannot be exchanged through it; name the folder with --data-dir."
 )
 
 
 def store_folder(store: Store) -> Path:
-    if store.path is None:
-        raise StoreError(SERVER_STORE_REFUSAL)
-    return store.path.parent
+    """The installation's own folder (keys, scratch files, quarantine): the SQLite file's
+    folder, or for a server database the data folder it was opened with (`store.folder`)."""
+    if store.path is not None:
+        return store.path.parent
+    if store.folder is None:
+        raise StoreError(UNKNOWN_FOLDER)
+    return Path(store.folder)
 
 
 def sqlite_driver(connection):  # type: ignore[no-untyped-def]
-    if connection.dialect.name != "sqlite":  # the op log speaks the sqlite3 driver
-        raise StoreError(SERVER_STORE_REFUSAL)
-    return connection.connection.driver_connection
+    """The connection the op log speaks (sync.db): sqlite3's own, or a PostgreSQL adapter."""
+    return sync_db(connection)
 
 
 def _node_ids(session, trust: Trust, node: str | None) -> list[str]:  # type: ignore[no-untyped-def]
@@ -148,7 +152,8 @@ def export_bundles(
         session = Session(bind=connection)
         trust = load_trust(session)
         trust.require()
-        db = sqlite_driver(connection)
+        db = sync_db(connection)
+        lock_for_sync(db)  # one sync at a time on a server database
         seal_local_head(db, trust.local_node_id, node_keys.signing)
         recipients = _node_ids(session, trust, for_node)
         holding = version_vector(db)
@@ -309,8 +314,9 @@ def _import_one(
     )
     staging.seal()
     with store.engine.begin() as connection:
-        db = sqlite_driver(connection)
-        db.execute("PRAGMA defer_foreign_keys = ON")
+        db = sync_db(connection)
+        lock_for_sync(db)  # a second importer waits here, then finds what the first applied
+        defer_foreign_keys(db)
         session = Session(bind=connection)
         try:
             if _already_imported(session, verified.bundle_id):

@@ -322,22 +322,34 @@ def quarantined(store: Store) -> list[QuarantinedView]:
 
 def content_hash(store: Store) -> str:
     """SHA-256 over every shared table's rows in key order: replicas holding the same data
-    have the same hash, whatever order their bundles came in."""
+    have the same hash, whatever order their bundles came in, on SQLite or PostgreSQL (whose
+    values are hashed as SQLite stores them, text keys in code-point order)."""
     import hashlib
 
-    from govperf_desktop.store.models import CAPTURED_TABLES
+    from sqlalchemy import String
+
+    from govperf_desktop.store.models import CAPTURED_TABLES, Base
+    from govperf_desktop.sync.db import canonical, is_postgresql
     from govperf_desktop.sync.schema import table_info
 
     digest = hashlib.sha256()
     with store.engine.connect() as connection:
         db = sqlite_driver(connection)
+        postgresql = is_postgresql(db)
         for table in sorted(CAPTURED_TABLES):
             info = table_info(table)
             columns = ", ".join(f'"{c}"' for c in info.columns)
-            order = ", ".join(f'"{c}"' for c in info.key)
+            text = {
+                c.name for c in Base.metadata.tables[table].columns if isinstance(c.type, String)
+            }
+            order = ", ".join(
+                f'"{c}" COLLATE "C"' if postgresql and c in text else f'"{c}"' for c in info.key
+            )
             digest.update(f"\x1e{table}\x1f".encode())
             cursor = db.execute(f'SELECT {columns} FROM "{table}" ORDER BY {order}')
             while rows := cursor.fetchmany(5000):
                 for row in rows:
+                    if postgresql:
+                        row = tuple(canonical(value) for value in row)
                     digest.update(repr(row).encode())
     return digest.hexdigest()

@@ -12,13 +12,14 @@ without seeing it: a concurrent edit, listed in `sync_conflicts` for review. A r
 parent another installation deleted concurrently is taken out (sync.orphans), and a natural
 key created twice is settled by renaming the later record (sync.clashes); both are listed.
 Ops come from pass one's scratch file (sync.staging) with their `after` values parsed.
+The SQL goes through sync.db: SQLite's own connection, or the PostgreSQL adapter (COPY for
+the bulk inserts, savepoints around the row-by-row fallback).
 """
 
 from __future__ import annotations
 
 import json
 import secrets
-import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -32,6 +33,7 @@ from govperf_desktop.store.capture import LAST_SEEN_HLC_KEY
 from govperf_desktop.sync.authorise import Authoriser
 from govperf_desktop.sync.certificates import Certificate, Signed, read_certificate
 from govperf_desktop.sync.clashes import Clashes
+from govperf_desktop.sync.db import canonical, integrity_error, is_postgresql, savepoint
 from govperf_desktop.sync.oplog import CHANGE_COLUMNS, OP_KEYS, Run, hash_at, head
 from govperf_desktop.sync.orphans import Orphans
 from govperf_desktop.sync.schema import row_converter, stored_value, table_info
@@ -72,13 +74,14 @@ def _change_row(op: dict[str, Any], signature: str | None) -> tuple:
 class Applier:
     def __init__(
         self,
-        db: sqlite3.Connection,
+        db: Any,  # sync.db: the sqlite3 connection, or a PgDb
         certificates: dict[str, Certificate],
         bundle_name: str,
         now: datetime,
         root_key: str,
     ) -> None:
         self.db = db
+        self.pg = is_postgresql(db)
         self.certificates = certificates
         self.authoriser = Authoriser(db, bundle_name)
         self.name = bundle_name
@@ -134,8 +137,8 @@ class Applier:
         signature = run.signature if op["seq"] == run.last else None
         if decision == "hold":
             self.db.execute(
-                "INSERT OR IGNORE INTO sync_pending_ops (node_id, seq, op, received_at)"
-                " VALUES (?, ?, ?, ?)",
+                "INSERT INTO sync_pending_ops (node_id, seq, op, received_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 (origin, op["seq"], json.dumps(_plain(op, sig=signature)), self.now),
             )
             self.report.held_back += 1
@@ -179,13 +182,19 @@ class Applier:
             key = (op["table"], op["record"])
             seen[key] = seen.get(key, 0) + 1
         touched = self._already_logged(seen)
-        self.db.executemany(_INSERT_CHANGE, [_change_row(op, sig) for op, sig in batch])
+        changes = [_change_row(op, sig) for op, sig in batch]
+        if self.pg:
+            self.db.copy_rows("changes", CHANGE_COLUMNS, changes)
+        else:
+            self.db.executemany(_INSERT_CHANGE, changes)
         fast: dict[str, list[tuple]] = {}
         slow: dict[tuple[str, str], None] = {}
         for op, _ in batch:
             key = (op["table"], op["record"])
             if op["action"] == "insert" and seen[key] == 1 and key not in touched:
-                fast.setdefault(op["table"], []).append(row_converter(op["table"])(op["_after"]))
+                fast.setdefault(op["table"], []).append(
+                    row_converter(op["table"], self.pg)(op["_after"])
+                )
             else:
                 slow[key] = None
         for table, rows in fast.items():
@@ -226,7 +235,16 @@ class Applier:
         A plain INSERT, not the upsert: with foreign keys on, SQLite's upsert costs about
         60% more per row. Any row already there (a record this store got before it kept a
         log) or a natural-key clash raises, and the rows then go row by row through the
-        upsert and sync.clashes, which gives what the upsert would have given."""
+        upsert and sync.clashes, which gives what the upsert would have given. PostgreSQL
+        takes the rows by COPY, under a savepoint so that a refusal undoes only the COPY."""
+        if self.pg:
+            try:
+                with savepoint(self.db):
+                    self.db.copy_rows(table, table_info(table).columns, rows)
+            except self.db.IntegrityError:
+                for row in rows:
+                    self._write(table, row)
+            return
         try:
             if table not in TRIGGERED_TABLES:
                 self.db.executemany(self._upsert(table, insert_only=True), rows)
@@ -239,15 +257,20 @@ class Applier:
                     self._upsert(table, len(part), insert_only=True),
                     [value for row in part for value in row],
                 )
-        except sqlite3.IntegrityError:  # there already, or a natural-key clash: row by row
+        except integrity_error(self.db):  # there already, or a natural-key clash: row by row
             for row in rows:
                 self._write(table, row)
 
     def _write(self, table: str, row: tuple) -> tuple | None:
         """Upsert one row, resolving a natural-key clash; None if the row was taken out."""
-        return self.clashes.write(
-            table, row, lambda values: self.db.execute(self._upsert(table), values)
-        )
+        return self.clashes.write(table, row, lambda values: self._upsert_one(table, values))
+
+    def _upsert_one(self, table: str, values: tuple) -> None:
+        if self.pg:  # a refused statement must not abort the import's transaction
+            with savepoint(self.db):
+                self.db.execute(self._upsert(table), values)
+        else:
+            self.db.execute(self._upsert(table), values)
 
     def _upsert(self, table: str, rows: int = 1, insert_only: bool = False) -> str:
         """The statement writing `rows` rows of `table`; `insert_only`: a plain INSERT."""
@@ -307,14 +330,18 @@ class Applier:
             # A record this store got before it kept a log (demo data): change what is known.
             sets = ", ".join(f'"{c}" = ?' for c in state if c not in info.key)
             where = " AND ".join(f'"{c}" = ?' for c in info.key)
-            values = [stored_value(info.kinds[c], v) for c, v in state.items() if c not in info.key]
+            values = [
+                stored_value(info.kinds[c], v, self.pg)
+                for c, v in state.items()
+                if c not in info.key
+            ]
             if sets:
                 self.db.execute(
                     f'UPDATE "{table}" SET {sets} WHERE {where}', [*values, *key_values]
                 )
             return ()
         return self._write(
-            table, tuple(stored_value(info.kinds[c], state[c]) for c in info.columns)
+            table, tuple(stored_value(info.kinds[c], state[c], self.pg) for c in info.columns)
         )
 
     def _conflict(
@@ -338,10 +365,12 @@ class Applier:
         winner_value: Any,
         loser_value: Any,
     ) -> None:
+        if self.pg:  # values as SQLite gives them, so the list reads the same on both
+            winner_value, loser_value = _canonical(winner_value), _canonical(loser_value)
         cursor = self.db.execute(
-            "INSERT OR IGNORE INTO sync_conflicts (id, table_name, record_id, field,"
+            "INSERT INTO sync_conflicts (id, table_name, record_id, field,"
             " winner_change_id, loser_change_id, winner_value, loser_value, detected_at, reviewed)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (
                 uuid7_hex(self.now_ms, secrets.randbits(74)),
                 table,
@@ -352,6 +381,7 @@ class Applier:
                 json.dumps(winner_value, ensure_ascii=False),
                 json.dumps(loser_value, ensure_ascii=False),
                 self.now,
+                False,
             ),
         )
         self.report.conflicts += cursor.rowcount
@@ -420,6 +450,12 @@ class Applier:
                     (LAST_SEEN_HLC_KEY, newest.encode()),
                 )
         return self.report
+
+
+def _canonical(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: canonical(item) for key, item in value.items()}
+    return canonical(value)
 
 
 def apply_ops(

@@ -16,7 +16,6 @@ Evaluator installations write only published scores (score_publications).
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any
 
 from govperf_desktop.sync.bundle import BundleError
@@ -45,7 +44,7 @@ LEAD_ON_ANY_TASK = {"notified"}
 class Authoriser:
     """Looks records up (this transaction's state) and judges ops; caches central records."""
 
-    def __init__(self, db: sqlite3.Connection, bundle_name: str) -> None:
+    def __init__(self, db: Any, bundle_name: str) -> None:
         self.db = db
         self.name = bundle_name
         self.cache: dict[tuple[str, str], dict[str, Any] | None] = {}

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import String, Text, UniqueConstraint
 
 from govperf_desktop.store.models import Base
+from govperf_desktop.sync.db import integrity_error, is_unique_violation
 from govperf_desktop.sync.schema import table_info
 
 TEXT_COLUMNS = ("name", "code", "text")
@@ -63,7 +64,7 @@ Conflict = Callable[[str, str, str, str, str, Any, Any], None]
 class Clashes:
     """Writes a row that a unique constraint refuses by the rule above."""
 
-    def __init__(self, db: sqlite3.Connection, conflict: Conflict, take_out: Callable) -> None:
+    def __init__(self, db: Any, conflict: Conflict, take_out: Callable) -> None:
         self.db = db
         self.conflict = conflict
         self.take_out = take_out  # (table, record, parent, parent id) -> None; see orphans
@@ -84,8 +85,8 @@ class Clashes:
             try:
                 upsert(row)
                 return row
-            except sqlite3.IntegrityError as error:
-                if "UNIQUE" not in str(error):
+            except integrity_error(self.db) as error:
+                if not is_unique_violation(self.db, error):
                     raise
                 row = self._resolve(table, info, row)
                 if row is None:
@@ -97,11 +98,14 @@ class Clashes:
         values = dict(zip(info.columns, row, strict=True))
         record = "/".join(str(values[c]) for c in info.key)
         for columns in unique_sets(table):
-            where = " AND ".join(f'"{c}" IS ?' for c in columns)
+            # `= ?` (indexed on both dialects) for a value, `IS NULL` for none
+            where = " AND ".join(
+                f'"{c}" = ?' if values[c] is not None else f'"{c}" IS NULL' for c in columns
+            )
             key_columns = ", ".join(f'"{c}"' for c in info.key)
             other = self.db.execute(
                 f'SELECT {key_columns} FROM "{table}" WHERE {where}',
-                [values[c] for c in columns],
+                [values[c] for c in columns if values[c] is not None],
             ).fetchone()
             if other is None:
                 continue

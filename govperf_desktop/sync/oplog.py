@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import heapq
 import json
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
@@ -22,6 +21,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from govperf_desktop.domain.ophash import GENESIS_HASH, OP_HASH_VERSION, op_hash, run_message
+from govperf_desktop.sync.db import is_postgresql
 from govperf_desktop.sync.keys import sign
 
 # Column order of `changes` as read by the sync code.
@@ -127,19 +127,19 @@ def reference_hash_of(op: dict[str, Any]) -> str:
     )
 
 
-def version_vector(db: sqlite3.Connection) -> dict[str, int]:
+def version_vector(db: Any) -> dict[str, int]:
     """The newest sequence number held of every origin (applied ops are contiguous)."""
     return dict(db.execute("SELECT node_id, max(seq) FROM changes GROUP BY node_id").fetchall())
 
 
-def head(db: sqlite3.Connection, origin: str) -> tuple[int, str]:
+def head(db: Any, origin: str) -> tuple[int, str]:
     row = db.execute(
         "SELECT seq, hash FROM changes WHERE node_id = ? ORDER BY seq DESC LIMIT 1", (origin,)
     ).fetchone()
     return (row[0], row[1] or GENESIS_HASH) if row else (0, GENESIS_HASH)
 
 
-def hash_at(db: sqlite3.Connection, origin: str, seq: int) -> str | None:
+def hash_at(db: Any, origin: str, seq: int) -> str | None:
     if seq == 0:
         return GENESIS_HASH
     row = db.execute(
@@ -148,7 +148,7 @@ def hash_at(db: sqlite3.Connection, origin: str, seq: int) -> str | None:
     return row[0] if row else None
 
 
-def seal_local_head(db: sqlite3.Connection, node_id: str, key: Ed25519PrivateKey) -> None:
+def seal_local_head(db: Any, node_id: str, key: Ed25519PrivateKey) -> None:
     """Sign this installation's newest op, if not yet signed (local bookkeeping)."""
     row = db.execute(
         "SELECT seq, hash, signature FROM changes WHERE node_id = ? ORDER BY seq DESC LIMIT 1",
@@ -161,7 +161,7 @@ def seal_local_head(db: sqlite3.Connection, node_id: str, key: Ed25519PrivateKey
         )
 
 
-def plan_runs(db: sqlite3.Connection, since: dict[str, int], holding: dict[str, int]) -> list[Run]:
+def plan_runs(db: Any, since: dict[str, int], holding: dict[str, int]) -> list[Run]:
     """The runs a peer that acknowledged `since` lacks, each ending at a signed op."""
     runs = []
     for origin, newest in sorted(holding.items()):
@@ -182,17 +182,28 @@ def plan_runs(db: sqlite3.Connection, since: dict[str, int], holding: dict[str, 
     return runs
 
 
-def _origin_ops(db: sqlite3.Connection, run: Run) -> Iterator[tuple]:
-    cursor = db.execute(
-        f"{_SELECT} WHERE node_id = ? AND seq BETWEEN ? AND ? ORDER BY seq",
-        (run.origin, run.first, run.last),
-    )
+def _origin_ops(db: Any, run: Run) -> Iterator[tuple]:
+    query = f"{_SELECT} WHERE node_id = ? AND seq BETWEEN ? AND ? ORDER BY seq"
+    parameters = (run.origin, run.first, run.last)
+    if is_postgresql(db):  # a server-side cursor; the stamp read back as the text it was
+        with db.stream(query, parameters) as cursor:
+            while rows := cursor.fetchmany(2000):
+                for row in rows:
+                    row = (*row[:10], _stamp(row[10]), *row[11:])
+                    yield (row[3], row[1], row[2]), row
+        return
+    cursor = db.execute(query, parameters)
     while rows := cursor.fetchmany(2000):
         for row in rows:
             yield (row[3], row[1], row[2]), row
 
 
-def merged_ops(db: sqlite3.Connection, runs: list[Run]) -> Iterator[dict[str, Any]]:
+def _stamp(value: Any) -> Any:
+    """`recorded_at` as the capture hashed it (store.capture: microseconds, a space)."""
+    return value.isoformat(sep=" ", timespec="microseconds") if value is not None else None
+
+
+def merged_ops(db: Any, runs: list[Run]) -> Iterator[dict[str, Any]]:
     """Every op of `runs`, streamed in clock order (hlc, then node id) across origins, so a
     replica applying them in file order sees causes before effects."""
     streams = [_origin_ops(db, run) for run in runs]

@@ -16,12 +16,12 @@ queries per batch (distinct parents), never per row.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
 from govperf_desktop.store.models import CAPTURED_TABLES, Base
+from govperf_desktop.sync.db import canonical, is_postgresql
 from govperf_desktop.sync.schema import table_info
 
 ROW_FIELD = "(row)"
@@ -66,7 +66,7 @@ class Orphans:
 
     def __init__(
         self,
-        db: sqlite3.Connection,
+        db: Any,  # sync.db: the sqlite3 connection, or a PgDb
         conflict: Conflict,
         rematerialise: Callable[[str, str], tuple | None],
     ) -> None:
@@ -134,6 +134,8 @@ class Orphans:
         if found is None:
             return
         row = dict(zip([d[0] for d in cursor.description], found, strict=True))
+        if is_postgresql(self.db):
+            row = {column: canonical(value) for column, value in row.items()}
         winner = self._newest(parent, str(parent_id), "AND action = 'delete'")
         loser = self._newest(table, record, "")
         self.db.execute(f'DELETE FROM "{table}" WHERE {where}', record.split("/"))

@@ -57,13 +57,16 @@ def table_info(name: str) -> TableInfo:
     raise KeyError(name)
 
 
-def stored_value(kind: str, value: Any) -> Any:
-    """A JSON value as SQLAlchemy's SQLite dialect stores it."""
+def stored_value(kind: str, value: Any, postgresql: bool = False) -> Any:
+    """A JSON value as SQLAlchemy's SQLite dialect stores it; `postgresql`: as psycopg
+    binds it (the same text for datetimes and dates, which the server parses; a boolean)."""
     if value is None:
         return None
     if kind == "datetime":
         return datetime.fromisoformat(value).strftime("%Y-%m-%d %H:%M:%S.%f")
     if kind == "bool":
+        if postgresql:
+            return bool(value)
         return 1 if value else 0
     return value
 
@@ -80,16 +83,21 @@ def _stored_datetime(value: Any) -> Any:
 
 
 @cache
-def row_converter(table: str) -> Callable[[dict[str, Any]], tuple]:
+def row_converter(table: str, postgresql: bool = False) -> Callable[[dict[str, Any]], tuple]:
     """A function from an op's complete `after` to the row's values as stored, in column
     order (the same values as `stored_value`, without a call per plain column)."""
     info = table_info(table)
     if len(info.columns) == 1:
         only = info.columns[0]
-        return lambda after: (stored_value(info.kinds[only], after[only]),)
+        return lambda after: (stored_value(info.kinds[only], after[only], postgresql),)
     get = itemgetter(*info.columns)
     special = [
-        (index, _stored_datetime if kind == "datetime" else partial(stored_value, kind))
+        (
+            index,
+            _stored_datetime
+            if kind == "datetime"
+            else partial(stored_value, kind, postgresql=postgresql),
+        )
         for index, kind in enumerate(info.kinds.values())
         if kind != "plain"
     ]
