@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from govperf_desktop.domain.errors import ValidationError
+from govperf_desktop.domain.errors import StoreError, ValidationError
 from govperf_desktop.store import migrate
-from govperf_desktop.store.engine import check_server_url
-from govperf_desktop.store.store import Store, open_store
+from govperf_desktop.store.engine import check_server_url, make_engine
+from govperf_desktop.store.store import Store
 from govperf_desktop.store.transfer import TableCopy, copy_store
 
 
@@ -33,11 +33,9 @@ class StoreMigration:
 def migrate_store(
     store: Store, to_url: str, *, progress: Callable[[str, int], None] | None = None
 ) -> StoreMigration:
-    """Copy every row of `store` into the empty database at `to_url` (created or upgraded to
-    the same schema first). Refuses a target that holds data or is the store itself; on any
-    failure the target keeps no copied row. The source is only read."""
-    from pathlib import Path
-
+    """Copy every row of `store` into the empty database at `to_url` (its schema created by
+    the migrations in the same transaction). Refuses a target that holds data or is the store
+    itself; on any failure the target is left as it was. The source is only read."""
     target_url = check_server_url(to_url.strip())
     source = _where(store)
     if store.path is None and store.engine.url == _url(target_url):
@@ -49,12 +47,18 @@ def migrate_store(
             f"The store is at schema {revision}, not {head}; open it once with this program "
             "(govperf migrate) before copying it."
         )
-    target = open_store(Path("."), create=True, url=target_url)  # schema by the migrations
     try:
-        tables = copy_store(store.engine, target.engine, progress=progress)
-        where = _where(target)
+        target = make_engine(target_url)
+    except ModuleNotFoundError as error:  # the driver is an optional extra
+        raise StoreError(
+            f"PostgreSQL support is not installed ({error.name} is missing): install "
+            "govperf-desktop[postgres]."
+        ) from None
+    try:
+        tables = copy_store(store.engine, target, progress=progress)
     finally:
-        target.close()
+        target.dispose()
+    where = target.url.render_as_string(hide_password=True)
     return StoreMigration(source, where, head, tuple(tables))
 
 

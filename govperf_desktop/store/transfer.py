@@ -1,18 +1,28 @@
-"""Copying a whole store into another database, table by table, and proving the copy equal.
+"""Copying a whole store into an empty PostgreSQL database, and proving the copy equal.
 
 `govperf migrate-store --to URL` moves a central office's SQLite store into PostgreSQL
-(docs/central-office.md). It is a copy of the data, not a change to it: rows go across
-as they are (no change capture, no new ops), through SQLAlchemy Core, so each side's column
+(docs/central-office.md). It is a copy of the data, not a change to it: rows go across as
+they are (no change capture, no new ops), read through SQLAlchemy Core so each side's column
 types convert values the same way (timestamps, booleans, decimals).
 
-* The target must hold no data: its schema is created or upgraded by the same migrations
-  first, and every table must then be empty (a second run never doubles rows).
-* Tables go in foreign-key order (`MetaData.sorted_tables`). A row referring to a row of its
-  own table (a reply to a comment, an edit superseding one) that is not in yet waits for it.
-* The source is read in primary-key batches (keyset paging: memory stays flat for millions
-  of rows); the target takes multi-row inserts. Everything goes in ONE transaction on the
-  target: a failure leaves it without a single copied row.
-* Verification, before that transaction commits: per table the row count and a content hash
+* ONE transaction on the target holds everything: the schema (created by the same Alembic
+  migrations; PostgreSQL's DDL is transactional), every row, the verification and the
+  sequences. Any failure, or the process being killed, leaves the database as it was.
+* The target must be empty: no table of another program and no row in a store's tables,
+  checked before anything is created (a second run never doubles rows).
+* The source is read in ONE read transaction (a consistent snapshot of the SQLite file;
+  under WAL it blocks no writer), table by table, streamed BATCH rows at a time; each batch
+  goes in by one `COPY ... FROM STDIN` (psycopg's `write_row`). Memory stays flat.
+* As pg_restore does, the target's foreign keys and secondary indexes are dropped before the
+  rows go in and created again after (one bulk check and one sorted build each, instead of a
+  check and an index insertion per row), and its own triggers are off meanwhile: derived
+  tables (timesheet_totals, migration 0008) are copied as they are and verified like the
+  rest. Rows naming rows of their own table need no ordering. The definitions are read back
+  from the catalog (`pg_get_constraintdef`, `pg_get_indexdef`), so the schema ends exactly
+  as the migrations made it.
+* Every table the store holds is copied: the models' tables and any derived table present on
+  both sides (SQLite's own full-text tables exist only there and are left out).
+* Verification, before the transaction commits: per table the row count and a content hash
   that does not depend on row order or on the database (the sum of SHA-256 digests of each
   row's values in a canonical text form), computed on both sides.
 """
@@ -26,13 +36,14 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, and_, func, or_, select
+from sqlalchemy import Connection, Engine, MetaData, Table, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
 from govperf_desktop.domain.errors import ConflictError, StoreError
+from govperf_desktop.store import migrate
 from govperf_desktop.store.models import Base
 
-BATCH = 5000
+BATCH = 10_000
 _MODULUS = 2**256
 
 
@@ -43,73 +54,54 @@ class TableCopy:
     content_hash: str  # the same on both sides, checked before commit
 
 
+def _datetime(value: datetime) -> str:
+    return value.isoformat(sep=" ", timespec="microseconds")
+
+
+_FORMS: dict[type, Callable[[Any], str]] = {
+    type(None): lambda _value: "\x00",
+    bool: lambda value: "1" if value else "0",
+    int: str,
+    float: repr,
+    Decimal: lambda value: format(value.normalize(), "f"),
+    datetime: _datetime,
+    date: date.isoformat,
+    bytes: bytes.hex,
+}
+
+
 def _canonical(value: Any) -> str:
     """One text form per value whatever the database returned it from."""
-    if value is None:
-        return "\x00"
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ", timespec="microseconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return value.hex()
-    return str(value)
+    form = _FORMS.get(type(value))
+    return form(value) if form is not None else str(value)
 
 
 def _row_digest(row: tuple) -> int:
-    text = "\x1f".join(_canonical(value) for value in row)
-    return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest(), "big")
+    text_form = "\x1f".join([v if type(v) is str else _canonical(v) for v in row])
+    return int.from_bytes(hashlib.sha256(text_form.encode("utf-8")).digest(), "big")
 
 
-def _batches(connection: Connection, table: Table) -> Iterator[list[tuple]]:
-    """Every row of `table` in primary-key order, BATCH rows at a time (keyset paging)."""
-    key = list(table.primary_key.columns)
-    query = select(*table.columns).order_by(*key).limit(BATCH)
-    last: tuple | None = None
-    positions = [list(table.columns).index(column) for column in key]
-    while True:
-        page = query if last is None else query.where(_after(key, last))
-        rows = [tuple(row) for row in connection.execute(page)]
-        if not rows:
-            return
-        yield rows
-        if len(rows) < BATCH:
-            return
-        last = tuple(rows[-1][i] for i in positions)
+def _read(connection: Connection, table: Table) -> Iterator[list[tuple]]:
+    """Every row of `table`, BATCH rows at a time, streamed (a server-side cursor on
+    PostgreSQL, SQLite's own stepping): memory holds one batch whatever the table's size."""
+    result = connection.execution_options(yield_per=BATCH).execute(select(*table.columns))
+    for part in result.partitions():
+        yield [tuple(row) for row in part]
 
 
-def _after(key: list, last: tuple):  # type: ignore[no-untyped-def]
-    """Rows whose (composite) key comes after `last`, portable to every dialect."""
-    conditions = []
-    for i, column in enumerate(key):
-        equal = [key[j] == last[j] for j in range(i)]
-        conditions.append(and_(*equal, column > last[i]))
-    return or_(*conditions)
+def _hash_into(total: int, rows: list[tuple]) -> int:
+    for row in rows:
+        total += _row_digest(row)
+    return total % _MODULUS
 
 
 def table_fingerprint(connection: Connection, table: Table) -> tuple[int, str]:
     """(rows, content hash) of one table, independent of row order and database."""
     count, total = 0, 0
-    for rows in _batches(connection, table):
+    for rows in _read(connection, table):
         count += len(rows)
-        for row in rows:
-            total = (total + _row_digest(row)) % _MODULUS
+        total = _hash_into(total, rows)
     return count, f"{total:064x}"
-
-
-def _refuse_unless_empty(target: Connection, where: str) -> None:
-    for table in Base.metadata.sorted_tables:
-        if target.execute(select(func.count()).select_from(table)).scalar():
-            raise ConflictError(
-                f"The database {where} already holds data (table {table.name}); copy into an "
-                "empty database so no row is doubled."
-            )
 
 
 def copy_store(
@@ -118,133 +110,199 @@ def copy_store(
     *,
     progress: Callable[[str, int], None] | None = None,
 ) -> list[TableCopy]:
-    """Copy every table of `source` into the empty store `target` (both at the same schema
-    revision) in one transaction, verified per table by count and content hash."""
+    """Copy every table of `source` (at the program's schema) into the empty PostgreSQL
+    database `target` in one transaction: schema by the migrations, rows by COPY, each table
+    verified by count and content hash before the commit."""
     where = target.url.render_as_string(hide_password=True)
+    if target.dialect.name != "postgresql":
+        raise StoreError(f"{where} is not a PostgreSQL database; only PostgreSQL is a target.")
+    import psycopg
+
     copied: list[TableCopy] = []
-    with source.connect() as reader, target.begin() as writer:
-        _refuse_unless_empty(writer, where)
-        for table in Base.metadata.sorted_tables:
-            count, total = 0, 0
-            rows_in = _SelfReferences(table)
-            for rows in _batches(reader, table):
-                for row in rows:
-                    total = (total + _row_digest(row)) % _MODULUS
-                _insert(writer, table, rows_in.ready(rows))
-                count += len(rows)
-                if progress:
-                    progress(table.name, count)
-            _insert_groups(writer, table, rows_in.rest())
-            copied.append(_verify(writer, table, (count, f"{total:064x}"), where))
-        _advance_sequences(writer)
+    try:
+        with (
+            source.connect() as reader,
+            reader.begin(),  # one snapshot of the source for every table
+            _connect(target, where) as writer,
+            writer.begin(),  # commits only when every table is in and verified
+        ):
+            _refuse_unless_empty(writer, where)
+            _create_schema(writer)
+            restore = _set_checks_aside(writer)
+            for table in _tables(reader, writer):
+                copied.append(_copy_table(reader, writer, table, where, progress))
+            for statement in restore:
+                _execute(writer, statement)
+            _advance_sequences(writer)
+    except (DBAPIError, psycopg.Error) as error:  # the connection lost, the server stopped
+        raise StoreError(
+            f"The copy into {where} failed ({_reason(error)}); nothing was copied."
+        ) from None
     return copied
 
 
-class _SelfReferences:
-    """Rows of a table whose columns refer to the same table (a reply to a comment, an edit
-    superseding one) wait until the rows they name are in: PostgreSQL checks each reference
-    at once. Only the keys of such tables are remembered, and only waiting rows are held."""
-
-    def __init__(self, table: Table) -> None:
-        columns = [column.name for column in table.columns]
-        self.refs = [
-            columns.index(fk.parent.name) for fk in table.foreign_keys if fk.column.table is table
-        ]
-        self.key = columns.index(next(iter(table.primary_key.columns)).name)
-        self.seen: set[Any] = set()
-        self.waiting: list[tuple] = []
-
-    def _named(self, row: tuple) -> list[Any]:
-        return [row[i] for i in self.refs if row[i] is not None and row[i] != row[self.key]]
-
-    def ready(self, rows: list[tuple]) -> list[tuple]:
-        if not self.refs:
-            return rows
-        out = []
-        for row in rows:
-            if all(ref in self.seen for ref in self._named(row)):
-                out.append(row)
-                self.seen.add(row[self.key])
-            else:
-                self.waiting.append(row)
-        return out
-
-    def rest(self) -> list[list[tuple]]:
-        """The waiting rows as groups in an order where each group comes after the rows it
-        names: a row alone, or rows naming each other in a cycle (a problem resolved by a
-        reply to it), which must go in one statement. Tarjan's strongly connected components,
-        iteratively, emit exactly that order (a component after every one it reaches)."""
-        rows = {row[self.key]: row for row in self.waiting}
-        edges = {key: [ref for ref in self._named(row) if ref in rows] for key, row in rows.items()}
-        index: dict[Any, int] = {}
-        low: dict[Any, int] = {}
-        stack: list[Any] = []
-        on_stack: set[Any] = set()
-        groups: list[list[tuple]] = []
-        for root in rows:
-            if root in index:
-                continue
-            work = [(root, 0)]
-            while work:
-                node, position = work.pop()
-                if position == 0:
-                    index[node] = low[node] = len(index)
-                    stack.append(node)
-                    on_stack.add(node)
-                if position < len(edges[node]):
-                    work.append((node, position + 1))
-                    child = edges[node][position]
-                    if child not in index:
-                        work.append((child, 0))
-                    elif child in on_stack:
-                        low[node] = min(low[node], index[child])
-                    continue
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == index[node]:
-                    group = []
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        group.append(rows[member])
-                        if member == node:
-                            break
-                    groups.append(group)
-        return groups
-
-
-def _insert(writer: Connection, table: Table, rows: list[tuple]) -> None:
-    if rows:
-        _execute(writer, table.insert(), _values(table, rows), table.name)
-
-
-def _values(table: Table, rows: list[tuple]) -> list[dict[str, Any]]:
-    names = [column.name for column in table.columns]
-    return [dict(zip(names, row, strict=True)) for row in rows]
-
-
-def _insert_groups(writer: Connection, table: Table, groups: list[list[tuple]]) -> None:
-    """Rows alone in order; each cycle as ONE multi-row statement, whose references are
-    checked at the statement's end, when all its rows are in."""
-    alone: list[tuple] = []
-    for group in groups:
-        if len(group) == 1:
-            alone.append(group[0])
-            continue
-        _insert(writer, table, alone)
-        alone = []
-        _execute(writer, table.insert().values(_values(table, group)), {}, table.name)
-    _insert(writer, table, alone)
-
-
-def _execute(writer: Connection, statement: Any, rows: Any, table: str) -> None:
+def _connect(target: Engine, where: str) -> Connection:
     try:
-        writer.execute(statement, rows)
+        return target.connect()
     except DBAPIError as error:
-        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        raise StoreError(f"The database {where} cannot be opened ({_reason(error)}).") from None
+
+
+def _reason(error: BaseException) -> str:
+    original = getattr(error, "orig", None) or error
+    lines = str(original).strip().splitlines()
+    return lines[0] if lines else type(original).__name__
+
+
+def _refuse_unless_empty(writer: Connection, where: str) -> None:
+    """Refuse, before anything is created, a database holding another program's tables or
+    any row in a store's tables (an older store's included)."""
+    present = set(inspect(writer).get_table_names())
+    if present and "alembic_version" not in present:
+        raise ConflictError(
+            f"The database {where} already holds tables of another program "
+            f"({sorted(present)[0]}); copy into an empty database."
+        )
+    if "alembic_version" in present:
+        revision = writer.execute(text("SELECT max(version_num) FROM alembic_version")).scalar()
+        if revision is not None and revision not in migrate.known_revisions():
+            raise ConflictError(
+                f"The database {where} holds a store of a newer program (schema {revision}); "
+                "copy into an empty database."
+            )
+    quote = writer.dialect.identifier_preparer.quote
+    for name in sorted(present - {"alembic_version"}):
+        if writer.execute(text(f"SELECT 1 FROM {quote(name)} LIMIT 1")).first():
+            raise ConflictError(
+                f"The database {where} already holds data (table {name}); copy into an "
+                "empty database so no row is doubled."
+            )
+
+
+def _create_schema(writer: Connection) -> None:
+    """The schema by the migrations, inside the copy's transaction (Alembic joins it)."""
+    from alembic import command
+
+    config = migrate.alembic_config()
+    config.attributes["connection"] = writer
+    command.upgrade(config, "head")
+
+
+def _tables(reader: Connection, writer: Connection) -> list[Table]:
+    """The models' tables, then any other table both sides hold (derived data), each read
+    with the column types the source's reflection gives."""
+    ours = list(Base.metadata.sorted_tables)
+    known = {table.name for table in ours} | {"alembic_version"}
+    both = set(inspect(reader).get_table_names()) & set(inspect(writer).get_table_names())
+    derived = MetaData()
+    return ours + [Table(name, derived, autoload_with=reader) for name in sorted(both - known)]
+
+
+_CHECKS = """
+SELECT format('ALTER TABLE %I DROP CONSTRAINT %I', t.relname, k.conname),
+       format('ALTER TABLE %I ADD CONSTRAINT %I %s', t.relname, k.conname,
+              pg_get_constraintdef(k.oid)), 2
+FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid
+WHERE k.contype = 'f' AND t.relnamespace = current_schema()::regnamespace
+UNION ALL
+SELECT format('DROP INDEX %I', i.relname), pg_get_indexdef(x.indexrelid), 1
+FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+WHERE t.relnamespace = current_schema()::regnamespace
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)
+UNION ALL
+SELECT DISTINCT format('ALTER TABLE %I DISABLE TRIGGER USER', t.relname),
+       format('ALTER TABLE %I ENABLE TRIGGER USER', t.relname), 0
+FROM pg_trigger g JOIN pg_class t ON t.oid = g.tgrelid
+WHERE NOT g.tgisinternal AND t.relnamespace = current_schema()::regnamespace
+"""
+
+
+def _set_checks_aside(writer: Connection) -> list[str]:
+    """Drop the foreign keys and the secondary indexes, switch the tables' own triggers off;
+    return the statements that put them back (triggers, then indexes, then the keys)."""
+    with writer.connection.driver_connection.cursor() as cursor:
+        cursor.execute(_CHECKS)
+        rows = sorted(cursor.fetchall(), key=lambda row: row[2])
+        for drop, _create, _kind in reversed(rows):  # the keys before the indexes they use
+            cursor.execute(drop)
+        cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")  # for the index builds
+    return [create for _drop, create, _kind in rows]
+
+
+def _execute(writer: Connection, statement: str) -> None:
+    import psycopg
+
+    try:
+        with writer.connection.driver_connection.cursor() as cursor:
+            cursor.execute(statement)
+    except psycopg.Error as error:
         raise StoreError(
-            f"Table {table} could not be copied ({reason}); nothing was copied."
+            f"The copy does not satisfy the schema ({_reason(error)}); nothing was copied."
+        ) from None
+
+
+def _copy_table(
+    reader: Connection,
+    writer: Connection,
+    table: Table,
+    where: str,
+    progress: Callable[[str, int], None] | None,
+) -> TableCopy:
+    cursor = writer.connection.driver_connection.cursor()  # psycopg, in the same transaction
+    statement = _copy_statement(writer, table)
+    convert = _converter(writer, table)
+    count, total = 0, 0
+    try:
+        for rows in _read(reader, table):
+            total = _hash_into(total, rows)
+            count += len(rows)
+            _copy(cursor, statement, rows, convert, table)
+            if progress:
+                progress(table.name, count)
+    finally:
+        cursor.close()
+    return _verify(writer, table, (count, f"{total:064x}"), where)
+
+
+def _copy_statement(writer: Connection, table: Table) -> str:
+    quote = writer.dialect.identifier_preparer.quote
+    columns = ", ".join(quote(column.name) for column in table.columns)
+    return f"COPY {quote(table.name)} ({columns}) FROM STDIN"
+
+
+def _converter(writer: Connection, table: Table) -> Callable[[tuple], tuple] | None:
+    """The target dialect's bind processing of each column (None when no column needs it)."""
+    dialect = writer.dialect
+    processors = [
+        column.type.dialect_impl(dialect).bind_processor(dialect) for column in table.columns
+    ]
+    if not any(processors):
+        return None
+    return lambda row: tuple(
+        value if process is None or value is None else process(value)
+        for process, value in zip(processors, row, strict=True)
+    )
+
+
+def _copy(
+    cursor: Any,
+    statement: str,
+    rows: list[tuple],
+    convert: Callable[[tuple], tuple] | None,
+    table: Table,
+) -> None:
+    """One COPY statement of `rows`; a row PostgreSQL refuses names the table."""
+    if not rows:
+        return
+    import psycopg
+
+    try:
+        with cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(convert(row) if convert else row)
+    except psycopg.Error as error:
+        raise StoreError(
+            f"Table {table.name} could not be copied ({_reason(error)}); nothing was copied."
         ) from None
 
 
@@ -260,9 +318,9 @@ def _verify(writer: Connection, table: Table, original: tuple[int, str], where: 
 
 
 def _advance_sequences(writer: Connection) -> None:
-    """Columns fed by a sequence continue after the highest copied value (PostgreSQL)."""
-    if writer.dialect.name != "postgresql":
-        return
+    """Columns fed by a sequence continue after the highest copied value."""
+    from sqlalchemy import func
+
     for table in Base.metadata.sorted_tables:
         for column in table.primary_key.columns:
             sequence = writer.execute(
