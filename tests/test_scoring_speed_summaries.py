@@ -134,6 +134,26 @@ def test_totals_follow_the_seed_demo_and_core_inserts_updates_deletes(any_store)
     assert all(row[0] != task for row in kept)
 
 
+def test_the_scale_demo_puts_the_summary_triggers_back_after_its_bulk_load(store) -> None:
+    # The bulk load drops the summaries' triggers and rebuilds the tables once at the end; a
+    # store whose triggers stayed dropped would go stale at the next ordinary write.
+    from govperf_desktop.services.demo.scale import build_scale_demo
+
+    def triggers() -> set[str]:
+        with store.engine.connect() as connection:
+            found = connection.execute(
+                text("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            )
+            return set(found.scalars())
+
+    before = triggers()
+    build_scale_demo(store, departments=2, seed=5, today=date(2026, 11, 28))
+    assert triggers() == before
+    with store.engine.begin() as connection:
+        connection.execute(update(TimesheetEntry).values(hours=TimesheetEntry.hours / 2))
+    assert_totals_fresh(store)
+
+
 def test_scores_read_the_totals_and_match_the_entries_with_or_without_a_period(store) -> None:
     from govperf_desktop.services.demo.scale import build_scale_demo
 

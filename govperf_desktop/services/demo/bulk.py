@@ -18,13 +18,11 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Table
 
 from govperf_desktop.store import models
+from govperf_desktop.store.summaries import restore_summary_triggers, suspend_summary_triggers
 
 Progress = Callable[[str, int], None]
 QUEUE_DEPTH = 3  # batches drawn ahead of the writer thread
 BULK_TABLES = ("timesheet_entries", "comments", "mentions")  # indexed after loading
-# Kept during the load: the mention_targets triggers (migration 0008) look rows up by these
-# on every comment and mention inserted; without them each insert scans the table.
-KEPT_INDEXES = ("ix_comments_reply_to_id", "ix_mentions_comment_id")
 
 
 @dataclass(frozen=True)
@@ -121,6 +119,7 @@ class Writer:
         self.buffers: dict[str, list[str]] = {t.table.name: [] for t in ALL_TARGETS}
         self.counts: dict[str, int] = {t.table.name: 0 for t in ALL_TARGETS}
         self.suspended: list[str] = []  # CREATE INDEX statements to run again
+        self.suspended_triggers: list[str] = []  # CREATE TRIGGER statements (store.summaries)
         self.failure: BaseException | None = None
         self.jobs: queue.Queue[Callable[[Connection], object] | None] = queue.Queue(QUEUE_DEPTH)
         self.thread = threading.Thread(target=self._work, name="scale-demo-writer")
@@ -187,13 +186,19 @@ class Writer:
             f"AND tbl_name IN ({tables}) ORDER BY name"
         )
         for name, sql in found.all():
-            if name in KEPT_INDEXES:
-                continue
             connection.exec_driver_sql(f'DROP INDEX "{name}"')
             self.suspended.append(sql)
+        # The scoring summaries' triggers (migration 0008) would update a totals row per
+        # entry and probe comments per mention: the summaries are rebuilt once at the end.
+        self.suspended_triggers = suspend_summary_triggers(connection, BULK_TABLES)
 
     def restore_indexes(self) -> None:
         """Recreate the dropped indexes from their own SQL: the schema ends as it began."""
         if self.progress is not None:
             self.progress("indexes", 0)
-        self.run(lambda connection: [connection.exec_driver_sql(sql) for sql in self.suspended])
+        self.run(self._restore)
+
+    def _restore(self, connection: Connection) -> None:
+        for sql in self.suspended:
+            connection.exec_driver_sql(sql)
+        restore_summary_triggers(connection, self.suspended_triggers)
