@@ -8,7 +8,8 @@ Baselines, with raw sqlite3 on the same store: one bare `GROUP BY task_id, depar
 over every timesheet entry (sum of hours, count, overtime count) for all indicators, and the
 same GROUP BY restricted to the sample indicators' tasks for one at a time. The ratio says
 what the rest of scoring (events, comments, submissions, the trees) costs on top of the one
-sum any scoring needs.
+sum any scoring needs; since migration 0008 `score_all` reads that sum from the totals the
+database keeps (timesheet_totals), so the GROUP BY is the floor it no longer pays.
 """
 
 from __future__ import annotations
