@@ -203,3 +203,27 @@ def snapshot(store: Store) -> tuple:
             )
         }
     return counts, local, content_hash(store)
+
+
+def add_central_task(office: Office) -> str:
+    """A task the centre adds to MZ-1's indicator (nothing points at it there, so it may be
+    deleted later); returns its id."""
+    from govperf_desktop.store.ids import new_id
+    from govperf_desktop.store.models import Task
+
+    task_id = new_id()
+    with office.central.store.write() as session:
+        template = session.get(Task, office.task_ids["MZ-1"])
+        session.add(
+            Task(
+                id=task_id,
+                indicator_id=template.indicator_id,
+                code="MZ-2",
+                department_id=template.department_id,
+                content="补充任务",
+                deadline=date(2026, 11, 28),
+                status="pending",
+                created_at=office.tick().replace(tzinfo=None),
+            )
+        )
+    return task_id

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from sync_office import CLERKS, PASS, Office, _site, build_office, close_and_copy
+from sync_office import CLERKS, PASS, Office, _site, add_central_task, build_office, close_and_copy
 
 from govperf_desktop.services.comment_search import search_comments
 from govperf_desktop.services.comments import add_comment
@@ -17,7 +17,6 @@ from govperf_desktop.services.enrolment import accept_certificate, sign_request
 from govperf_desktop.services.org import add_department
 from govperf_desktop.services.sync_status import conflicts
 from govperf_desktop.services.timesheets import add_entry
-from govperf_desktop.store.ids import new_id
 from govperf_desktop.store.models import Department, Task, TimesheetEntry
 from govperf_desktop.sync.staging import PREFIX
 
@@ -41,32 +40,11 @@ def _entry_ids(site) -> set[str]:  # type: ignore[no-untyped-def]
         return set(session.scalars(select(TimesheetEntry.id)))
 
 
-def _new_task(office: Office) -> str:
-    """A task the centre adds (and may later delete: nothing points at it there)."""
-    task_id = new_id()
-    with office.central.store.write() as session:
-        mz = office.task_ids["MZ-1"]
-        template = session.get(Task, mz)
-        session.add(
-            Task(
-                id=task_id,
-                indicator_id=template.indicator_id,
-                code="MZ-2",
-                department_id=template.department_id,
-                content="补充任务",
-                deadline=date(2026, 11, 28),
-                status="pending",
-                created_at=office.tick().replace(tzinfo=None),
-            )
-        )
-    return task_id
-
-
 def test_a_delete_wins_over_a_concurrent_child_row_everywhere_and_is_listed(
     office: Office,
 ) -> None:
     mz = office.departments["民政局"]
-    task_id = _new_task(office)
+    task_id = add_central_task(office)
     office.round_trip()
     entry = add_entry(
         mz.store,

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import drop_pg_database, new_pg_database, pg_database_url
 from sqlalchemy import func, select, text
-from sync_office import CLERKS, PASS, Office, build_office, open_sited, snapshot
+from sync_office import CLERKS, PASS, Office, add_central_task, build_office, open_sited, snapshot
 
 from govperf_desktop.domain.errors import StoreError
 from govperf_desktop.services.central_sync import central_sync
@@ -188,21 +188,7 @@ def test_a_delete_at_the_centre_wins_over_a_concurrent_entry_on_postgresql(
     office: Office,
 ) -> None:
     mz = office.departments["民政局"]
-    task_id = new_id()
-    with office.central.store.write() as session:
-        template = session.get(Task, office.task_ids["MZ-1"])
-        session.add(
-            Task(
-                id=task_id,
-                indicator_id=template.indicator_id,
-                code="MZ-2",
-                department_id=template.department_id,
-                content="补充任务",
-                deadline=date(2026, 11, 28),
-                status="pending",
-                created_at=office.tick().replace(tzinfo=None),
-            )
-        )
+    task_id = add_central_task(office)
     office.round_trip()
     entry = add_entry(
         mz.store,
