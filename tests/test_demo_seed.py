@@ -337,12 +337,13 @@ def test_any_day_gives_a_consistent_demo(tmp_path: Path, today: date) -> None:
 
 
 def check_task_statuses(store: Store) -> None:
-    """Each task's status is what its last event leaves it in; templates stay 'pending'."""
+    """Each task's status is what its last event leaves it in; templates stay 'pending'.
+    Events of the same minute (a submission returned at once) are in the order written."""
     tasks = rows(
         store,
         "SELECT t.code, t.status, t.recurrence, "
         "(SELECT kind FROM task_events e WHERE e.task_id = t.id "
-        " ORDER BY occurred_at DESC LIMIT 1), "
+        " ORDER BY occurred_at DESC, e.rowid DESC LIMIT 1), "
         "(SELECT check_result FROM submissions s WHERE s.task_id = t.id "
         " ORDER BY revision DESC LIMIT 1) FROM tasks t",
     )

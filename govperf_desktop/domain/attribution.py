@@ -30,6 +30,7 @@ refuse one), the tasks that cannot be ordered keep only their edges to tasks tha
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -128,23 +129,28 @@ def usable_edges(
 
 def _order(tasks: Mapping[str, TaskTiming], upstream: Mapping[str, list[str]]) -> list[str]:
     """Upstream before downstream (Kahn); ties by code so the result never depends on input
-    order. Tasks left in a cycle come last, with the edges inside the cycle dropped."""
-    key = {task_id: (tasks[task_id].code, task_id) for task_id in tasks}
-    waiting = {task_id: len(set(ups)) for task_id, ups in upstream.items()}
+    order. Tasks left in a cycle come last, with the edges inside the cycle dropped.
+    `upstream` lists each upstream task once (as `usable_edges` gives it)."""
+    key = {task_id: (task.code, task_id) for task_id, task in tasks.items()}
+    waiting = {task_id: len(ups) for task_id, ups in upstream.items()}
     downstream: dict[str, list[str]] = {task_id: [] for task_id in tasks}
     for task_id, ups in upstream.items():
-        for up in set(ups):
+        for up in ups:
             downstream[up].append(task_id)
-    ready = sorted((t for t, n in waiting.items() if n == 0), key=key.__getitem__)
+    # A heap of (code, id) keys pops the same task as always taking the first of a sorted
+    # list of the ready tasks (the keys are unique), without sorting after every task.
+    ready = [key[task_id] for task_id, count in waiting.items() if count == 0]
+    heapq.heapify(ready)
     order: list[str] = []
     while ready:
-        current = ready.pop(0)
+        _, current = heapq.heappop(ready)
         order.append(current)
         for down in downstream[current]:
             waiting[down] -= 1
             if waiting[down] == 0:
-                ready.append(down)
-        ready.sort(key=key.__getitem__)
+                heapq.heappush(ready, key[down])
+    if len(order) == len(tasks):
+        return order
     placed = set(order)
     cyclic = sorted((t for t in tasks if t not in placed), key=key.__getitem__)
     for task_id in cyclic:
@@ -179,6 +185,23 @@ def _merged(shares: Iterable[Share]) -> tuple[Share, ...]:
     return tuple(result)
 
 
+def _blocking_upstream(
+    ups: Sequence[str],
+    latest_start: date,
+    lateness: Mapping[str, int],
+    finish: Mapping[str, date],
+) -> tuple[str, int]:
+    """The upstream task with the most blocked days, and those days. `ups` is in (code, id)
+    order, so on a tie of blocked days and finish the first one met is the lower code."""
+    blocker, most_blocked, blocker_finish = "", -1, date.min
+    for up in ups:
+        up_finish = finish[up]
+        blocked = min(lateness[up], max(0, (up_finish - latest_start).days))
+        if blocked > most_blocked or (blocked == most_blocked and up_finish > blocker_finish):
+            blocker, most_blocked, blocker_finish = up, blocked, up_finish
+    return blocker, most_blocked
+
+
 def attribute(
     tasks: Sequence[TaskTiming], edges: Iterable[tuple[str, str]], today: date
 ) -> dict[str, TaskAttribution]:
@@ -186,40 +209,39 @@ def attribute(
     by_id = {task.task_id: task for task in tasks}
     upstream = usable_edges(by_id, edges)
     order = _order(by_id, upstream)
-    finish = {t.task_id: t.finished or today for t in tasks}
-    late = {t.task_id: days_late(t, today) for t in tasks}
+    code_order = {task.task_id: (task.code, task.task_id) for task in tasks}
+    finish = {task.task_id: task.finished or today for task in tasks}
+    # days_late of every task, from the finish dates just taken
+    late = {task.task_id: max(0, (finish[task.task_id] - task.deadline).days) for task in tasks}
     result: dict[str, TaskAttribution] = {}
     for task_id in order:
         task = by_id[task_id]
-        ups = sorted(set(upstream[task_id]), key=lambda u: (by_id[u].code, u))
+        task_late = late[task_id]
+        ups = upstream[task_id]
+        if len(ups) > 1:
+            ups = sorted(ups, key=code_order.__getitem__)
         latest_start: date | None = None
         blocker: str | None = None
-        blocked = 0
+        blocked = caused = 0
         if ups:
-            latest_start = min(task.deadline, max(by_id[u].deadline for u in ups))
-            ranked = sorted(
-                ups,
-                key=lambda u: (
-                    -min(late[u], max(0, (finish[u] - latest_start).days)),
-                    -finish[u].toordinal(),
-                    by_id[u].code,
-                    u,
-                ),
-            )
-            candidate = ranked[0]
-            blocked = min(late[candidate], max(0, (finish[candidate] - latest_start).days))
-            blocker = candidate if blocked > 0 else None
-        caused = min(late[task_id], blocked) if blocker else 0
-        own = late[task_id] - caused
-        shares: list[Share] = []
-        if blocker is not None and caused > 0:
-            inherited = result[blocker].shares
-            offset = late[blocker] - blocked
-            shares += _slice(inherited, offset, caused)
-        if own > 0:
-            shares.append(Share(task.department_id, task.department, task_id, task.code, own))
-        merged = _merged(shares)
-        zh, en = explain(task, late[task_id], own, merged, by_id, late, today)
+            latest_start = min(task.deadline, max([by_id[u].deadline for u in ups]))
+            # Only a late task can be caused days: an on-time one has no blocker to name.
+            if task_late:
+                candidate, blocked = _blocking_upstream(ups, latest_start, late, finish)
+                if blocked > 0:
+                    blocker = candidate
+                    caused = min(task_late, blocked)
+        own = task_late - caused
+        shares: tuple[Share, ...] = ()
+        if task_late:
+            run: list[Share] = []
+            if blocker is not None:
+                offset = late[blocker] - blocked
+                run += _slice(result[blocker].shares, offset, caused)
+            if own > 0:
+                run.append(Share(task.department_id, task.department, task_id, task.code, own))
+            shares = _merged(run)
+        zh, en = explain(task, task_late, own, shares, by_id, late, today)
         result[task_id] = TaskAttribution(
             task_id=task_id,
             code=task.code,
@@ -228,13 +250,13 @@ def attribute(
             department=task.department,
             deadline=task.deadline,
             finished=task.finished,
-            days_late=late[task_id],
+            days_late=task_late,
             own_days=own,
             caused_days=caused,
-            blocked_by_task_id=blocker if caused else None,
-            blocked_by_code=by_id[blocker].code if blocker and caused else None,
+            blocked_by_task_id=blocker,
+            blocked_by_code=by_id[blocker].code if blocker else None,
             latest_start=latest_start,
-            shares=merged,
+            shares=shares,
             explanation_zh=zh,
             explanation_en=en,
             finish_event_id=task.finish_event_id,
@@ -255,6 +277,11 @@ def explain(
     """One sentence in Chinese and one in English saying where the lateness came from."""
     subject_zh = f"{task.department}的任务{task.code}({task.content})"
     subject_en = f"{task.department}'s task {task.code} ({task.content})"
+    if late == 0:
+        return (
+            f"{subject_zh}未超期。",
+            f"{subject_en} was not late." if task.finished else f"{subject_en} is not late.",
+        )
     days_en = f"{late} day{'s' if late != 1 else ''}"
     if task.finished is None:
         state_zh = f"尚未完成,截至{today.isoformat()}已超期{late}天"
@@ -262,11 +289,6 @@ def explain(
     else:
         state_zh = f"超期{late}天"
         state_en = f"was {days_en} late"
-    if late == 0:
-        return (
-            f"{subject_zh}未超期。",
-            f"{subject_en} was not late." if task.finished else f"{subject_en} is not late.",
-        )
     causes = []  # (days, why in Chinese, why in English)
     for share in shares:
         if share.origin_task_id == task.task_id:

@@ -27,8 +27,8 @@ DAY_COUNTS = ("calendar", "working")  # how days overdue are counted (a setting)
 
 def office_date(moment: datetime) -> date:
     """The office (Beijing) date of a moment: aware, or naive UTC as stored."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
+    if moment.tzinfo is None:  # the fixed offset added directly: scoring asks ~100,000 times
+        return (moment + OFFICE_UTC_OFFSET).date()
     return moment.astimezone(OFFICE_ZONE).date()
 
 
