@@ -262,6 +262,7 @@ def score_all(
     with _cyclic_gc_paused(), store.read() as session, sql.mapped_reads(session):
         names = sql.department_names(session)
         sources = config_sources(session)
+        shared: dict[str | None, ConfigSource] = {}
         ids = sql.indicator_ids(session)
         if indicator_ids is not None:
             wanted = set(indicator_ids)
@@ -282,7 +283,10 @@ def score_all(
                 loaded = load_batch(session, [r.id for r in members], window, evidence_limit)
                 for row in members:
                     own = window if period else window_of(row, None)
-                    source = effective_config(sources, row.id)
+                    # Indicators without a configuration of their own share one.
+                    key = row.id if row.id in sources.indicators else None
+                    if (source := shared.get(key)) is None:
+                        source = shared[key] = effective_config(sources, row.id)
                     scores = _score(
                         loaded[row.id], names, own, source, weights, now, evidence_limit, calendar
                     )
