@@ -15,6 +15,7 @@ from scoring_scenario import NOW as SCORING_NOW
 from scoring_scenario import build, rid
 from sqlalchemy import MetaData, Table, create_engine, inspect, text
 from sqlalchemy.pool import NullPool
+from test_scoring_speed_summaries import assert_milestones_fresh
 
 from govperf_desktop.cli.main import main
 from govperf_desktop.domain.errors import ConflictError, StoreError, ValidationError
@@ -100,6 +101,13 @@ def test_migrate_store_copies_every_row_and_refuses_to_double_them(
         assert [r.total for r in scores[0].departments] == [
             r.total for r in score_all(store, now=SCORING_NOW)[0].departments
         ]
+        # The derived tables came across as they were, and the target's triggers keep them.
+        assert before["task_milestones"][0] == 3 and before["timesheet_totals"][0] > 0
+        assert sum(row[8] for row in assert_milestones_fresh(target).values()) > 0
+        with target.engine.connect() as db, db.begin() as transaction:  # rolled back
+            db.execute(text("DELETE FROM task_events WHERE kind = 'returned'"))
+            assert db.execute(text("SELECT sum(returns) FROM task_milestones")).scalar() == 0
+            transaction.rollback()
     finally:
         target.close()
     checkpoint(store)

@@ -27,6 +27,7 @@ REVISIONS = [
 # Rows written at a given revision with plain SQL (the models may have moved on since), and
 # how to find them after the upgrade. Add an entry when a migration reshapes these tables.
 D1, D2, P1, I1, T1, E1 = (c * 32 for c in "abcdef")
+N1, S1, V1 = (c * 32 for c in "134")  # a task event, a submission, a task event
 T0 = "2026-01-01 00:00:00.000000"
 SAMPLE_SQL = [
     ("INSERT INTO departments VALUES (?, ?, ?)", (D1, "民政局", T0)),
@@ -61,6 +62,20 @@ SAMPLE_SQL = [
         ("c" * 31 + "1", T1, P1, D1, "事项清单已提交,请公安局对接", T0),
     ),
     ("INSERT INTO mentions VALUES (?, ?, NULL, ?)", ("9" * 32, "c" * 31 + "1", D2)),
+    (
+        "INSERT INTO submissions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (S1, T1, 1, P1, "2026-11-05 02:00:00.000000", '["事项清单"]', "[]", "complete"),
+    ),
+    (
+        "INSERT INTO task_events (id, task_id, kind, department_id, person_id, submission_id,"
+        " occurred_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (V1, T1, "accepted", D1, P1, S1, "2026-11-06 02:00:00.000000", T0),
+    ),
+    (
+        "INSERT INTO task_events (id, task_id, kind, department_id, occurred_at, recorded_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (N1, T1, "notified", D1, "2026-11-02 01:00:00.000000", T0),
+    ),
 ]
 SAMPLE_CHECKS = {
     "SELECT name FROM departments ORDER BY name": [("公安局",), ("民政局",)],
@@ -92,6 +107,22 @@ SAMPLE_CHECKS = {
     # 0008: each mention gets its target row, with what scoring reads of its comment.
     "SELECT task_id, department_id, author_department_id, original FROM mention_targets": [
         (T1, D2, D1, 1)
+    ],
+    # 0009: each task's first events and first submission are backfilled.
+    "SELECT task_id, notified_id, notified_at, started_id, finished_id, finished_kind,"
+    " finished_at, returns, first_submission_id, first_check_result FROM task_milestones": [
+        (
+            T1,
+            N1,
+            "2026-11-02 01:00:00.000000",
+            None,
+            V1,
+            "accepted",
+            "2026-11-06 02:00:00.000000",
+            0,
+            S1,
+            "complete",
+        )
     ],
 }
 

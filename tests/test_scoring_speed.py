@@ -106,21 +106,51 @@ def test_mention_requests_and_their_first_replies_in_one_batch_or_alone(province
     assert replies and all(r.reply_at > r.created_at for r in replies)
 
 
-def test_first_events_are_the_first_of_each_kind_and_every_return(province) -> None:
+def test_milestones_are_the_first_of_each_kind_and_every_return(province) -> None:
+    # Read from task_milestones (migration 0009); the oracle is a plain window query over
+    # the events and the submissions, read without their indexes.
     with province.read() as session:
         ids = sql.indicator_ids(session)
-        found = sql.first_events(session, ids)
+        found = sql.milestones(session, ids)
+        returned = sql.returned_ids(session, ids)
         plain = session.execute(
             text(
-                "SELECT task_id, kind, id FROM (SELECT e.task_id, e.kind, e.id, row_number()"
-                " OVER (PARTITION BY e.task_id, e.kind ORDER BY e.occurred_at, e.id) AS rank"
-                " FROM task_events e JOIN tasks t ON t.id = e.task_id"
+                "SELECT task_id, slot, id FROM (SELECT e.task_id, e.id, CASE e.kind"
+                " WHEN 'accepted' THEN 'finished' WHEN 'completed' THEN 'finished'"
+                " ELSE e.kind END AS slot, row_number() OVER (PARTITION BY e.task_id,"
+                " CASE e.kind WHEN 'accepted' THEN 'finished' WHEN 'completed' THEN 'finished'"
+                " ELSE e.kind END ORDER BY e.occurred_at, e.id) AS rank"
+                " FROM task_events e NOT INDEXED JOIN tasks t ON t.id = e.task_id"
                 " WHERE e.kind IN ('notified', 'started', 'accepted', 'completed', 'returned'))"
-                " WHERE rank = 1 OR kind = 'returned'"
+                " WHERE rank = 1 OR slot = 'returned' ORDER BY task_id, slot, rank"
             )
         ).all()
-    assert found and sorted((r.task_id, r.kind, r.id) for r in found) == sorted(map(tuple, plain))
-    assert found == sorted(found, key=lambda r: (r.task_id, r.occurred_at, r.id))
+        first_submissions = session.execute(
+            text(
+                "SELECT task_id, id, check_result FROM (SELECT s.task_id, s.id, s.check_result,"
+                " row_number() OVER (PARTITION BY s.task_id ORDER BY s.revision) AS rank"
+                " FROM submissions s NOT INDEXED JOIN tasks t ON t.id = s.task_id) WHERE rank = 1"
+            )
+        ).all()
+    expected: dict[str, dict[str, list[str]]] = {}
+    for task_id, slot, event_id in plain:
+        expected.setdefault(task_id, {}).setdefault(slot, []).append(event_id)
+    firsts = {
+        task_id: (submission_id, result) for task_id, submission_id, result in first_submissions
+    }
+    assert found and set(found) == set(expected) | set(firsts)
+    for task_id, milestones in found.items():
+        slots = expected.get(task_id, {})
+        for slot in ("notified", "started", "finished"):
+            event = getattr(milestones, slot)
+            assert (event.id if event else None) == (slots.get(slot) or [None])[0]
+        assert milestones.returns == len(slots.get("returned", []))
+        assert list(returned.get(task_id, ())) == slots.get("returned", [])
+        first = milestones.first_submission
+        assert ((first.id, first.check_result) if first else None) == firsts.get(task_id)
+    assert set(returned) == {t for t, m in found.items() if m.returns}
+    finished = [m.finished for m in found.values() if m.finished]
+    assert {event.kind for event in finished} <= {"accepted", "completed"} and finished
 
 
 def test_scoring_every_indicator_leaves_the_connection_and_collector_as_they_were(

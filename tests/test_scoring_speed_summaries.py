@@ -1,4 +1,4 @@
-"""The scoring summaries of migration 0008 always equal what they summarise.
+"""The scoring summaries of migrations 0008 and 0009 always equal what they summarise.
 
 timesheet_totals equals a fresh GROUP BY over the entries, and mention_targets the mentions
 joined to their comments, after every kind of write: the database keeps both with triggers,
@@ -7,13 +7,17 @@ comment, reply, edit a comment), history restore (of entries: comments are appen
 the demo generators (Core inserts), Core updates and deletes, a sync import
 (sync/apply.py's own SQL), raw SQL on a store upgraded from 0007, and rows arriving out of
 order. Hours are whole micro-hours, so totals are exact: equality, not approximation.
+task_milestones equals a plain ranking of the events and submissions after every step of the
+task flow, Core inserts, updates and deletes (ties on the moment, rows moved between tasks),
+the scale demo's bulk load, a sync round trip and rows arriving out of order (history
+restore refuses events and submissions: they are append-only).
 Runs on SQLite and, with GOVPERF_TEST_PG_URL, on PostgreSQL too.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -30,7 +34,7 @@ from govperf_desktop.services.timesheets import add_entry, delete_entry, edit_en
 from govperf_desktop.store import metrics as sql
 from govperf_desktop.store import migrate
 from govperf_desktop.store.engine import make_engine, sqlite_url
-from govperf_desktop.store.models import TimesheetEntry
+from govperf_desktop.store.models import Submission, TaskEvent, TimesheetEntry
 from govperf_desktop.store.store import open_store
 
 NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
@@ -360,5 +364,256 @@ def test_mention_targets_do_not_depend_on_the_order_rows_arrive(tmp_path: Path) 
     try:
         kept = assert_targets_fresh(store)
         assert {(row[0], row[7]) for row in kept} == {("d" * 32, None), ("e" * 32, D1)}
+    finally:
+        store.close()
+
+
+# --- task_milestones (migration 0009) -------------------------------------------------------
+MILESTONES = (
+    "SELECT task_id, notified_id, notified_at, started_id, started_at, finished_id,"
+    " finished_kind, finished_at, returns, first_submission_id, first_check_result"
+    " FROM task_milestones"
+)
+# The oracle: a plain ranking of every event by slot and of every submission by revision.
+FRESH_MILESTONES = """
+WITH ranked AS (
+    SELECT task_id, id, kind, occurred_at,
+        CASE WHEN kind IN ('accepted', 'completed') THEN 'finished' ELSE kind END AS slot,
+        row_number() OVER (
+            PARTITION BY task_id,
+                CASE WHEN kind IN ('accepted', 'completed') THEN 'finished' ELSE kind END
+            ORDER BY occurred_at, id
+        ) AS rank
+    FROM task_events
+    WHERE kind IN ('notified', 'started', 'accepted', 'completed', 'returned')
+),
+firsts AS (
+    SELECT task_id, id, check_result,
+        row_number() OVER (PARTITION BY task_id ORDER BY revision) AS rank
+    FROM submissions
+),
+keys AS (SELECT task_id FROM ranked UNION SELECT task_id FROM firsts)
+SELECT k.task_id, n.id, n.occurred_at, s.id, s.occurred_at, f.id, f.kind, f.occurred_at,
+    (SELECT count(*) FROM ranked r WHERE r.task_id = k.task_id AND r.slot = 'returned'),
+    b.id, b.check_result
+FROM keys k
+LEFT JOIN ranked n ON n.task_id = k.task_id AND n.slot = 'notified' AND n.rank = 1
+LEFT JOIN ranked s ON s.task_id = k.task_id AND s.slot = 'started' AND s.rank = 1
+LEFT JOIN ranked f ON f.task_id = k.task_id AND f.slot = 'finished' AND f.rank = 1
+LEFT JOIN firsts b ON b.task_id = k.task_id AND b.rank = 1
+"""
+
+
+def assert_milestones_fresh(store) -> dict[str, tuple]:  # type: ignore[no-untyped-def]
+    """task_milestones equals a fresh ranking of the events and submissions, row for row;
+    returns the rows by task."""
+    with store.engine.connect() as connection:
+        kept = {(*row[:8], int(row[8]), *row[9:]) for row in connection.execute(text(MILESTONES))}
+        fresh = {
+            (*row[:8], int(row[8]), *row[9:]) for row in connection.execute(text(FRESH_MILESTONES))
+        }
+    assert kept == fresh
+    return {row[0]: row for row in kept}
+
+
+def test_milestones_follow_every_step_of_the_task_flow(any_store, monkeypatch) -> None:
+    import flow_office
+    from flow_office import INDICATOR as FLOW_INDICATOR
+    from flow_office import beijing
+    from flow_office import build_office as build_flow_office
+
+    from govperf_desktop.services.taskflow import (
+        accept_output,
+        complete_task,
+        notify_indicator,
+        return_output,
+        start_task,
+        submit_output,
+    )
+
+    if any_store.engine.dialect.name != "sqlite":  # its WAL checkpoint is SQLite's
+        monkeypatch.setattr(flow_office, "checkpoint", lambda store: None)
+    office = build_flow_office(any_store, NOW)
+    assert assert_milestones_fresh(any_store) == {}
+    notify_indicator(any_store, FLOW_INDICATOR, person="杨帆", now=NOW, at=beijing(2026, 11, 2))
+    kept = assert_milestones_fresh(any_store)
+    assert set(kept) == set(office.task_ids.values())
+    task = office.task_ids["GA-1"]
+    steps = (
+        lambda: start_task(any_store, task, person="董明", now=NOW, at=beijing(2026, 11, 3)),
+        lambda: submit_output(  # incomplete: returned automatically
+            any_store, task, person="董明", items=["对接方案"], now=NOW, at=beijing(2026, 11, 5)
+        ),
+        lambda: submit_output(
+            any_store,
+            task,
+            person="董明",
+            items=["对接方案", "测试报告"],
+            now=NOW,
+            at=beijing(2026, 11, 6),
+        ),
+        lambda: return_output(
+            any_store, task, person="朱丽华", reason="缺少签字", now=NOW, at=beijing(2026, 11, 7)
+        ),
+        lambda: submit_output(
+            any_store,
+            task,
+            person="董明",
+            items=["对接方案", "测试报告"],
+            now=NOW,
+            at=beijing(2026, 11, 10),
+        ),
+        lambda: accept_output(any_store, task, person="杨帆", now=NOW, at=beijing(2026, 11, 12)),
+        lambda: complete_task(
+            any_store, task, person="宋志刚", now=NOW, at=beijing(2026, 11, 12, 10)
+        ),
+    )
+    for step in steps:
+        step()
+        assert_milestones_fresh(any_store)
+    with any_store.read() as session:
+        found = sql.milestones(session, [office.indicator_id])[task]
+        returned = sql.returned_ids(session, [office.indicator_id])
+    assert (found.returns, found.finished.kind) == (2, "accepted")  # type: ignore[union-attr]
+    assert found.first_submission.check_result == "missing"  # type: ignore[union-attr]
+    assert len(returned[task]) == 2 and set(returned) == {task}
+
+
+def test_milestones_follow_core_writes_ties_and_rows_that_move(any_store) -> None:
+    s = scenario.build(any_store)
+    kept = assert_milestones_fresh(any_store)
+    assert len(kept) == 3
+    events, submissions = TaskEvent.__table__, Submission.__table__
+    task, other = s.tasks["SB-1"], s.tasks["MZ-1"]
+    department, person = s.departments["社保局"], s.people["王强"]
+    moment = datetime(2026, 12, 1, 8, 0)
+
+    def event(n: int, kind: str, at: datetime = moment) -> dict:  # type: ignore[type-arg]
+        return {
+            "id": f"{0xE00 + n:032x}", "task_id": task, "kind": kind,
+            "department_id": department, "person_id": person, "occurred_at": at,
+            "recorded_at": at,
+        }  # fmt: skip
+
+    def submission(n: int, revision: int, result: str) -> dict:  # type: ignore[type-arg]
+        return {
+            "id": f"{0xD00 + n:032x}", "task_id": task, "revision": revision,
+            "submitted_by": person, "submitted_at": moment, "items_provided": "[]",
+            "missing_items": "[]", "check_result": result,
+        }  # fmt: skip
+
+    # Equal moments: the lower id is the first, whichever arrives first.
+    late_id, early_id = event(9, "completed"), event(8, "accepted")
+    for row in (late_id, early_id, event(7, "returned"), event(6, "returned")):
+        with any_store.engine.begin() as db:
+            db.execute(insert(events), [row])
+        assert_milestones_fresh(any_store)
+    row = assert_milestones_fresh(any_store)[task]
+    assert row[5:7] == (early_id["id"], "accepted")
+    with any_store.engine.begin() as db:  # an earlier completion, inserted last
+        db.execute(insert(events), [event(10, "completed", moment - timedelta(seconds=1))])
+    assert assert_milestones_fresh(any_store)[task][5:7] == (f"{0xE00 + 10:032x}", "completed")
+    # Submissions out of revision order; a later check result changed in place.
+    for row in (submission(2, 9, "complete"), submission(1, 8, "missing")):
+        with any_store.engine.begin() as db:
+            db.execute(insert(submissions), [row])
+        assert_milestones_fresh(any_store)
+    with any_store.engine.begin() as db:
+        db.execute(
+            update(submissions).where(submissions.c.id == f"{0xD01:032x}")
+            .values(check_result="complete")
+        )  # fmt: skip
+    assert_milestones_fresh(any_store)
+    with any_store.engine.begin() as db:  # moments and kinds changed in place
+        db.execute(
+            update(events).where(events.c.id == early_id["id"])
+            .values(occurred_at=moment + timedelta(days=1))
+        )  # fmt: skip
+        db.execute(update(events).where(events.c.id == late_id["id"]).values(kind="started"))
+    assert_milestones_fresh(any_store)
+    with any_store.engine.begin() as db:  # rows moved to another task: both tasks follow
+        db.execute(update(events).where(events.c.kind == "returned").values(task_id=other))
+        db.execute(
+            update(submissions).where(submissions.c.id == f"{0xD02:032x}").values(task_id=other)
+        )
+    moved = assert_milestones_fresh(any_store)
+    assert moved[other][8] > kept[other][8]
+    with any_store.engine.begin() as db:  # everything of a task deleted: its row goes
+        db.execute(delete(events).where(events.c.task_id == task))
+        db.execute(delete(submissions).where(submissions.c.task_id == task))
+    assert task not in assert_milestones_fresh(any_store)
+
+
+def test_milestones_follow_the_scale_demo_and_keep_their_triggers(store) -> None:
+    from govperf_desktop.services.demo.scale import build_scale_demo
+
+    build_scale_demo(store, departments=3, seed=6, today=date(2026, 11, 28))
+    kept = assert_milestones_fresh(store)
+    assert len(kept) > 100
+    with store.engine.begin() as db:  # the triggers are back after the bulk load
+        db.execute(text("DELETE FROM task_events WHERE kind = 'notified'"))
+        db.execute(text("UPDATE submissions SET check_result = 'missing'"))
+    assert all(row[1] is None for row in assert_milestones_fresh(store).values())
+
+
+def test_milestones_follow_a_sync_round_trip(tmp_path: Path) -> None:
+    from govperf_desktop.services.taskflow import (
+        accept_output,
+        notify_indicator,
+        return_output,
+        start_task,
+        submit_output,
+    )
+
+    office = build_office(tmp_path / "office")
+    try:
+        task = office.task_ids["GA-1"]
+        notify_indicator(office.central.store, INDICATOR, person="周文博", now=office.tick())
+        office.round_trip()
+        ga, mz = office.departments["公安局"], office.departments["民政局"]
+        clerk = CLERKS["公安局"]
+        start_task(ga.store, task, person=clerk, now=office.tick())
+        submit_output(ga.store, task, person=clerk, items=[], now=office.tick())
+        office.round_trip()
+        return_output(mz.store, task, person=CLERKS["民政局"], reason="补充", now=office.tick())
+        office.round_trip()
+        submit_output(ga.store, task, person=clerk, items=[], now=office.tick())
+        office.round_trip()
+        accept_output(mz.store, task, person=CLERKS["民政局"], now=office.tick())
+        office.round_trip()
+        kept = [assert_milestones_fresh(site.store) for site in office.sites()]
+        assert all(rows == kept[0] for rows in kept)
+        assert kept[0][task][8] == 1 and kept[0][task][6] == "accepted"
+        assert len(kept[0]) == len(office.task_ids)
+    finally:
+        office.close()
+
+
+def test_milestones_do_not_depend_on_the_order_rows_arrive(tmp_path: Path) -> None:
+    # A bundle can bring a task's events in any order, before their submission or task.
+    store = open_store(tmp_path, create=True, clock=lambda: NOW)
+    store.close()
+    from test_migrations import D1, P1, SAMPLE_SQL, T1
+
+    connection = sqlite3.connect(store_path(tmp_path))
+    connection.execute("PRAGMA foreign_keys = OFF")
+    event = "INSERT INTO task_events (id, task_id, kind, department_id, occurred_at,"
+    event += " recorded_at, submission_id) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    at = "2026-11-05 02:00:00.000000"
+    with connection:
+        connection.execute(event, ("7" * 32, T1, "returned", D1, at, at, "5" * 32))
+        connection.execute(event, ("8" * 32, T1, "notified", D1, at, at, None))
+        connection.execute(event, ("6" * 32, T1, "notified", D1, at, at, None))
+        connection.execute(
+            "INSERT INTO submissions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ("5" * 32, T1, 1, P1, at, "[]", "[]", "complete"),
+        )
+        for statement, parameters in SAMPLE_SQL[:5]:
+            connection.execute(statement, parameters)
+    connection.close()
+    store = open_store(tmp_path, clock=lambda: NOW)
+    try:
+        kept = assert_milestones_fresh(store)
+        assert kept[T1][1] == "6" * 32 and kept[T1][8:] == (1, "5" * 32, "complete")
     finally:
         store.close()

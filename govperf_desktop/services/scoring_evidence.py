@@ -87,7 +87,7 @@ def evidence_page(
         row = sql.indicators(session, [found.id])[0]
         window = window_of(row, period)
         names = sql.department_names(session)
-        facts = load_batch(session, [found.id], window, 0)[found.id]
+        facts = load_batch(session, [found.id], window, 0, with_returned_ids=True)[found.id]
         if home.id not in participants(facts):
             raise ValidationError(f"{home.name} does not take part in indicator {found.name}.")
         if metric in _ENTRY_METRICS:

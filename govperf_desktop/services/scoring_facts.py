@@ -41,8 +41,10 @@ class IndicatorFacts:
     rules: list[sql.RuleRow] = field(default_factory=list)
     tasks: list[sql.TaskRow] = field(default_factory=list)
     edges: list[tuple[str, str]] = field(default_factory=list)
-    events: dict[str, list[sql.EventRow]] = field(default_factory=dict)  # by task
-    submissions: dict[str, sql.SubmissionRow] = field(default_factory=dict)  # by task
+    milestones: dict[str, sql.Milestones] = field(default_factory=dict)  # by task
+    # The ids of each task's returns, read only when evidence ids are shown (evidence_limit
+    # > 0); the counts are in `milestones`.
+    returned: dict[str, tuple[str, ...]] = field(default_factory=dict)  # by task
     hours: list[sql.HoursRow] = field(default_factory=list)
     entry_ids: list[sql.EntryIdRow] = field(default_factory=list)
     requests: list[sql.RequestRow] = field(default_factory=list)
@@ -51,9 +53,17 @@ class IndicatorFacts:
 
 
 def load_batch(
-    session: Session, ids: Sequence[str], window: Window, evidence_limit: int
+    session: Session,
+    ids: Sequence[str],
+    window: Window,
+    evidence_limit: int,
+    *,
+    with_returned_ids: bool | None = None,
 ) -> dict[str, IndicatorFacts]:
-    """The facts of the indicators `ids` (unknown ids are skipped), by indicator id."""
+    """The facts of the indicators `ids` (unknown ids are skipped), by indicator id.
+
+    The ids of the returns for revision are read when evidence ids are shown
+    (`with_returned_ids`, by default: `evidence_limit` > 0); their counts always are."""
     facts = {row.id: IndicatorFacts(row) for row in sql.indicators(session, ids)}
     ids = list(facts)
     if not ids:
@@ -71,13 +81,15 @@ def load_batch(
     for task_id, depends_on in sql.dependencies(session, ids):
         if task_id in task_indicator:
             facts[task_indicator[task_id]].edges.append((task_id, depends_on))
-    for event in sql.first_events(session, ids):
-        if event.task_id in task_indicator:
-            facts[task_indicator[event.task_id]].events.setdefault(event.task_id, []).append(event)
-    for submission in sql.first_submissions(session, ids):
-        if submission.task_id in task_indicator:
-            facts[task_indicator[submission.task_id]].submissions[submission.task_id] = submission
-    if evidence_limit > 0:
+    for task_id, milestones in sql.milestones(session, ids).items():
+        if task_id in task_indicator:
+            facts[task_indicator[task_id]].milestones[task_id] = milestones
+    if with_returned_ids is None:
+        with_returned_ids = evidence_limit > 0
+    if with_returned_ids:
+        for task_id, returned in sql.returned_ids(session, ids).items():
+            if task_id in task_indicator:
+                facts[task_indicator[task_id]].returned[task_id] = returned
         for entry in sql.entry_ids(session, ids, dates, evidence_limit):
             facts[entry.indicator_id].entry_ids.append(entry)
     for row in sql.hours(session, ids, dates):
@@ -108,22 +120,13 @@ def participants(facts: IndicatorFacts) -> dict[str, str]:
     return roles
 
 
-def _first(events: Sequence[sql.EventRow], kind: str) -> sql.EventRow | None:
-    return next((event for event in events if event.kind == kind), None)
-
-
-def finish_event(events: Sequence[sql.EventRow]) -> sql.EventRow | None:
-    """The event that finished a task: the earlier of its first acceptance and completion."""
-    found = [e for e in events if e.kind in ("accepted", "completed")]
-    return min(found, key=lambda e: (e.occurred_at, e.id)) if found else None
-
-
 def finished_by_task(facts: IndicatorFacts) -> dict[str, sql.EventRow]:
-    """Task id -> its finish event (`finish_event`), for the tasks that have one."""
+    """Task id -> the event that finished it (the earlier of its first acceptance and first
+    completion), for the tasks that have one."""
     return {
-        task_id: done
-        for task_id, events in facts.events.items()
-        if (done := finish_event(events)) is not None
+        task_id: milestones.finished
+        for task_id, milestones in facts.milestones.items()
+        if milestones.finished is not None
     }
 
 
@@ -229,9 +232,6 @@ class _Builder:
             ids.append(done.id)
         return moment, tuple(ids)
 
-    def items(self, items: list[Item]) -> tuple[tuple[Item, ...], int]:
-        return tuple(items[: self.limit]), len(items)
-
     def evidence(self, table: str, role: str, ids: Sequence[str]) -> Evidence:
         unique = list(dict.fromkeys(ids))
         return Evidence(table, role, len(unique), _capped(unique, self.limit))
@@ -263,13 +263,13 @@ class _Builder:
         return {"hours_share": share, "overtime_count": count}
 
     def task_response(self, department_id: str) -> RawMetric:
-        task_items, event_ids = [], []
+        days, items, event_ids = [], [], []
         for task in self.in_window.get(department_id, ()):
-            events = self.facts.events.get(task.id, [])
-            notified, started = _first(events, "notified"), _first(events, "started")
-            if notified is None:
+            milestones = self.facts.milestones.get(task.id)
+            if milestones is None or milestones.notified is None:
                 continue
-            ready, ids = self.received(task, notified)
+            started = milestones.started
+            ready, ids = self.received(task, milestones.notified)
             if ready is None and started is None:
                 continue  # still waiting for its inputs: nothing to respond to yet
             if started is not None:
@@ -279,97 +279,108 @@ class _Builder:
             if ready:
                 hours = working_hours_between(ready, until, self.calendar, self.days_off)
             event_ids += ids
-            note = "" if started else "not started yet: counted up to now"
-            if ready is None or (started and started.occurred_at <= ready):
-                note = "started before its inputs were delivered"
-            task_items.append(Item(task.code, round(hours / HOURS_PER_DAY, 3), ids, note))
-        items, total = self.items(task_items)
-        if not task_items:
+            days.append(round(hours / HOURS_PER_DAY, 3))
+            if len(items) < self.limit:  # only the lines shown are built
+                note = "" if started else "not started yet: counted up to now"
+                if ready is None or (started and started.occurred_at <= ready):
+                    note = "started before its inputs were delivered"
+                items.append(Item(task.code, days[-1], ids, note))
+        if not days:
             return RawMetric(None, "no task to respond to in the window")
         return RawMetric(
-            _mean([item.value or 0.0 for item in task_items]),
-            f"mean working days from receiving a task to starting it, {total} task(s)",
+            _mean(days),
+            f"mean working days from receiving a task to starting it, {len(days)} task(s)",
             (self.evidence("task_events", "notified, inputs delivered, started", event_ids),),
-            items,
-            total,
+            tuple(items),
+            len(days),
         )
 
     def reply_time(self, department_id: str) -> RawMetric:
-        request_items, comment_ids = [], []
+        hours, items, comment_ids = [], [], []
         for request in self.requests.get(department_id, ()):
             until = request.reply_at or self.now
-            hours = working_hours_between(request.created_at, until, self.calendar, self.days_off)
+            waited = working_hours_between(request.created_at, until, self.calendar, self.days_off)
             ids = (request.comment_id,)
             if request.reply_id:
                 ids = (request.comment_id, request.reply_id)
             comment_ids += ids
-            code = self.codes.get(request.task_id, "?")
-            note = "" if request.reply_id else "no reply yet: counted up to now"
-            request_items.append(Item(f"mention on {code}", round(hours, 3), ids, note))
-        items, total = self.items(request_items)
-        if not request_items:
+            hours.append(round(waited, 3))
+            if len(items) < self.limit:  # only the lines shown are built
+                code = self.codes.get(request.task_id, "?")
+                note = "" if request.reply_id else "no reply yet: counted up to now"
+                items.append(Item(f"mention on {code}", hours[-1], ids, note))
+        if not hours:
             return RawMetric(None, "not mentioned by another department in the window")
         return RawMetric(
-            _mean([item.value or 0.0 for item in request_items]),
-            f"mean working hours to the department's first reply, {total} mention(s)",
+            _mean(hours),
+            f"mean working hours to the department's first reply, {len(hours)} mention(s)",
             (self.evidence("comments", "mentioning comments and replies", comment_ids),),
-            items,
-            total,
+            tuple(items),
+            len(hours),
         )
 
     def quality(self, department_id: str) -> dict[str, RawMetric]:
-        task_items, passed, returns = [], 0, 0
-        submission_ids, returned_ids = [], []
+        items: list[Item] = []
+        total, passed, returns = 0, 0, 0
+        submission_ids: list[str] = []
+        returned_ids: list[str] = []  # known only with evidence ids (limit > 0)
         for task in self.in_window.get(department_id, ()):
-            first = self.facts.submissions.get(task.id)
+            milestones = self.facts.milestones.get(task.id)
+            first = milestones.first_submission if milestones else None
             if first is None:
                 continue
-            returned = [e.id for e in self.facts.events.get(task.id, []) if e.kind == "returned"]
-            ok = first.check_result == "complete" and not returned
+            ok = first.check_result == "complete" and not milestones.returns
+            total += 1
             passed += ok
-            returns += len(returned)
+            returns += milestones.returns
             submission_ids.append(first.id)
+            returned = self.facts.returned.get(task.id, ())
             returned_ids += returned
-            note = "passed first time"
-            if not ok:
-                complete = first.check_result == "complete"
-                note = "returned by the lead department" if complete else "first one incomplete"
-            task_items.append(Item(task.code, float(len(returned)), (first.id, *returned), note))
-        items, total = self.items(task_items)
-        if not task_items:
+            if len(items) < self.limit:  # only the lines shown are built
+                note = "passed first time"
+                if not ok:
+                    complete = first.check_result == "complete"
+                    note = "returned by the lead department" if complete else "first one incomplete"
+                evidence_ids = (first.id, *returned)
+                items.append(Item(task.code, float(milestones.returns), evidence_ids, note))
+        if not total:
             empty = RawMetric(None, "nothing submitted in the window")
             return {"first_pass_rate": empty, "revisions_per_task": empty}
         submissions = self.evidence("submissions", "first submissions", submission_ids)
-        returned = self.evidence("task_events", "returned events", returned_ids)
+        # Every return is one event of one task: the count is the returns', the ids shown
+        # the first of them.
+        returned_evidence = Evidence(
+            "task_events", "returned events", returns, _capped(returned_ids, self.limit)
+        )
+        shown = tuple(items)
         rate = RawMetric(
             passed / total,
             f"{passed} of {total} task(s) passed the check first time and were not returned",
-            (submissions, returned),
-            items,
+            (submissions, returned_evidence),
+            shown,
             total,
         )
         revisions = RawMetric(
             returns / total,
             f"{returns} return(s) for revision over {total} submitted task(s)",
-            (returned,),
-            items,
+            (returned_evidence,),
+            shown,
             total,
         )
         return {"first_pass_rate": rate, "revisions_per_task": revisions}
 
     def collaboration(self, department_id: str) -> dict[str, RawMetric]:
         problems = self.problems.get(department_id, [])
-        problem_items = [
+        shown = tuple(
             Item(f"problem on {self.codes.get(p.task_id, '?')}", None, (p.problem_id, p.reply_id))
-            for p in problems
-        ]
-        items, total = self.items(problem_items)
+            for p in problems[: max(0, self.limit)]
+        )
         resolved = RawMetric(
             float(len(problems)),
             f"{len(problems)} problem(s) of other departments resolved by its replies",
             (self.evidence("comments", "problems it resolved", [p.problem_id for p in problems]),),
-            items,
-            total,
+            shown,
+            len(problems),
         )
         given = self.support.get(department_id, [])
         support = RawMetric(

@@ -4,20 +4,21 @@ Every function takes a batch of indicator ids and returns plain rows (named tupl
 objects and never whole tables: timesheet entries are summed in SQL, and only the first
 `limit` ids per (indicator, department) come back, for the drill-down; `entry_page` pages
 through the rest. Queries are driven from the indicator's tasks (the unique index on
-tasks(indicator_id, code)) into the per-task indexes of the big tables (migration 0005 made
-the first two covering, so they are read without a table lookup per row):
+tasks(indicator_id, code)) into the per-task indexes of the big tables (covering, so they
+are read without a table lookup per row: migration 0005):
 timesheet_entries(task_id, department_id, work_date, hours, overtime),
-comments(task_id, created_at, id, department_id, supersedes_id, ...),
-task_events(task_id, occurred_at), and into the summaries the database keeps on every write
-(migration 0008, models.DERIVED_METADATA): timesheet_totals(task_id, department_id) for the
-hours without a period, mention_targets(task_id, created_at, ...) for the mention requests.
+comments(task_id, created_at, id, department_id, supersedes_id, ...), and into the summaries
+the database keeps on every write (migrations 0008 and 0009, models.DERIVED_METADATA):
+timesheet_totals(task_id, department_id) for the hours without a period,
+mention_targets(task_id, created_at, ...) for the mention requests, task_milestones(task_id)
+for each task's first events and first submission.
 Hours are added as whole micro-hours (exact, whatever the order), per task and department
 in the index's own order, then per indicator. Filters that SQLite could wrongly
 prefer an index for (comments.supersedes_id IS NULL) are written as expressions
 (coalesce) so the plan stays per task. Statements are built once (per shape of the window)
-with bound parameters, the indicator ids as an expanding IN list, and run as Core
-statements on the session's connection (plain rows, no ORM result machinery). Queries
-never commit.
+with bound parameters, the indicator ids as an expanding IN list, and run on the session's
+connection; their rows are read straight from the driver's cursor (`_run`). Queries never
+commit.
 """
 
 from __future__ import annotations
@@ -32,20 +33,19 @@ from sqlalchemy import (
     BigInteger,
     Select,
     String,
-    TypeDecorator,
     bindparam,
     case,
     cast,
     func,
     literal,
     select,
-    type_coerce,
 )
 from sqlalchemy.orm import Session, aliased
 
 from govperf_desktop.store.models import (
     MENTION_TARGETS,
     MICRO_HOURS,
+    TASK_MILESTONES,
     TIMESHEET_TOTALS,
     Comment,
     CooperatingDepartment,
@@ -53,7 +53,6 @@ from govperf_desktop.store.models import (
     Indicator,
     LiabilityRule,
     Person,
-    Submission,
     SupportRecord,
     Task,
     TaskDependency,
@@ -63,7 +62,6 @@ from govperf_desktop.store.models import (
 
 DateRange = tuple[date | None, date | None]
 MomentRange = tuple[datetime | None, datetime | None]
-FIRST_EVENT_KINDS = ("notified", "started", "accepted", "completed")
 
 
 class IndicatorRow(NamedTuple):
@@ -106,6 +104,16 @@ class SubmissionRow(NamedTuple):
     task_id: str
     id: str
     check_result: str
+
+
+class Milestones(NamedTuple):
+    """What scoring reads of one task's flow (see `milestones`)."""
+
+    notified: EventRow | None
+    started: EventRow | None
+    finished: EventRow | None  # the earlier of its first acceptance and first completion
+    returns: int  # its returns for revision (their ids: `returned_ids`)
+    first_submission: SubmissionRow | None  # the lowest revision
 
 
 class HoursRow(NamedTuple):
@@ -193,29 +201,34 @@ def _shape(bounds: tuple | None) -> tuple[bool, bool]:  # type: ignore[type-arg]
     return start is not None, end is not None
 
 
-def _run(session: Session, statement: Select, params: dict[str, object] | None = None):  # type: ignore[no-untyped-def, type-arg]
-    """Core execution on the session's connection: plain rows, without the ORM's result
-    machinery (thousands of rows per statement when every indicator is scored), fetched all
-    at once (one driver call instead of one per row)."""
-    return session.connection().execute(statement, params or {}).all()
+def _run(
+    session: Session, statement: Select, params: dict[str, object] | None = None
+) -> list[tuple]:  # type: ignore[type-arg]
+    """The statement's rows as plain tuples, straight from the driver's cursor.
+
+    SQLAlchemy compiles the statement (cached) and binds the parameters; the rows are then
+    fetched all at once from the DBAPI cursor, without a Row object or a result processor
+    per value: scoring a province reads ~170,000 rows, and building those objects cost more
+    than the SQL. Values are therefore as the driver gives them: SQLite returns dates and
+    moments as ISO text, PostgreSQL as date and datetime; `_day` and `_when` read both."""
+    result = session.connection().execute(statement, params or {})
+    try:
+        return result.cursor.fetchall()  # type: ignore[no-any-return]
+    finally:
+        result.close()
 
 
-class _Moment(TypeDecorator[datetime]):
-    """A timestamp column read with `datetime.fromisoformat` (SQLite keeps timestamps as ISO
-    text; the default DateTime parser costs about five times as much per value, which adds
-    up over the ~150,000 moments of a province). PostgreSQL's driver returns datetimes."""
-
-    impl = String
-    cache_ok = True
-
-    def process_result_value(self, value, dialect):  # type: ignore[no-untyped-def]
-        if value is None or isinstance(value, datetime):
-            return value
-        return datetime.fromisoformat(value)
+def _day(value: date | str) -> date:
+    """A date as the driver returned it (SQLite: 'YYYY-MM-DD' text)."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
-def _moment(column, name: str):  # type: ignore[no-untyped-def]
-    return type_coerce(column, _Moment()).label(name)
+def _when(value: datetime | str | None) -> datetime | None:
+    """A naive UTC moment as the driver returned it (SQLite: ISO text, as SQLAlchemy stores
+    it), or None."""
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(value)
 
 
 # SQLite's own cap on a memory-mapped region (SQLITE_MAX_MMAP_SIZE, just under 2 GiB).
@@ -257,7 +270,10 @@ def _indicators() -> Select:  # type: ignore[type-arg]
 
 
 def indicators(session: Session, ids: Sequence[str]) -> list[IndicatorRow]:
-    return [IndicatorRow(*row) for row in _run(session, _indicators(), _params(ids))]
+    return [
+        IndicatorRow(id, name, period, _day(start), _day(end), status, lead)
+        for id, name, period, start, end, status, lead in _run(session, _indicators(), _params(ids))
+    ]
 
 
 def department_names(session: Session) -> dict[str, str]:
@@ -298,7 +314,11 @@ def _tasks() -> Select:  # type: ignore[type-arg]
 
 def tasks(session: Session, ids: Sequence[str]) -> list[TaskRow]:
     """The indicators' scheduled tasks (with a deadline; templates of recurring tasks have none)."""
-    return [TaskRow(*row) for row in _run(session, _tasks(), _params(ids))]
+    return [
+        TaskRow(id, indicator_id, code, content, department_id, _day(deadline), period, template)
+        for id, indicator_id, code, content, department_id, deadline, period, template
+        in _run(session, _tasks(), _params(ids))
+    ]  # fmt: skip
 
 
 @cache
@@ -315,56 +335,62 @@ def dependencies(session: Session, ids: Sequence[str]) -> list[tuple[str, str]]:
 
 
 @cache
-def _first_events() -> Select:  # type: ignore[type-arg]
-    # Every event of those kinds (a task has a handful); the first of each kind is picked in
-    # Python, which is cheaper than a window function's sort of every event of the batch.
+def _milestones() -> Select:  # type: ignore[type-arg]
+    # One row per task from task_milestones (migration 0009: the database keeps each task's
+    # first events and first submission on every write), by its primary key.
+    kept = TASK_MILESTONES.c
     return (
         select(
-            TaskEvent.task_id,
-            TaskEvent.kind,
-            TaskEvent.id,
-            _moment(TaskEvent.occurred_at, "occurred_at"),
+            kept.task_id, kept.notified_id, kept.notified_at, kept.started_id, kept.started_at,
+            kept.finished_id, kept.finished_kind, kept.finished_at, kept.returns,
+            kept.first_submission_id, kept.first_check_result,
         )
-        .join(Task, Task.id == TaskEvent.task_id)
-        .where(_ids(Task.indicator_id), TaskEvent.kind.in_((*FIRST_EVENT_KINDS, "returned")))
-    )
+        .join(Task, Task.id == kept.task_id)
+        .where(_ids(Task.indicator_id))
+    )  # fmt: skip
 
 
-def first_events(session: Session, ids: Sequence[str]) -> list[EventRow]:
-    """Each task's first notified/started/accepted/completed event (by moment, then id), and
-    all its returns; in (task, moment, id) order."""
-    rows = [EventRow(*row) for row in _run(session, _first_events(), _params(ids))]
-    rows.sort(key=lambda row: (row.task_id, row.occurred_at, row.id))
-    seen: set[tuple[str, str]] = set()
-    first = []
-    for row in rows:
-        if row.kind != "returned":
-            key = (row.task_id, row.kind)
-            if key in seen:
-                continue
-            seen.add(key)
-        first.append(row)
-    return first
+def milestones(session: Session, ids: Sequence[str]) -> dict[str, Milestones]:
+    """Task id -> its milestones, for the indicators' tasks that have any (an event of those
+    kinds or a submission): the first notification, the first start, the finish (the
+    earliest acceptance or completion) by moment then id, the number of its returns and its
+    first submission (the lowest revision)."""
+    return {
+        task_id: Milestones(
+            EventRow(task_id, "notified", notified, _when(notified_at)) if notified else None,
+            EventRow(task_id, "started", started, _when(started_at)) if started else None,
+            EventRow(task_id, kind, finished, _when(finished_at)) if finished else None,
+            returns,
+            SubmissionRow(task_id, submission, check_result) if submission else None,
+        )
+        for (
+            task_id, notified, notified_at, started, started_at, finished, kind, finished_at,
+            returns, submission, check_result,
+        ) in _run(session, _milestones(), _params(ids))
+    }  # fmt: skip
 
 
 @cache
-def _first_submissions() -> Select:  # type: ignore[type-arg]
-    ranked = (
-        select(
-            Submission.task_id, Submission.id, Submission.check_result,
-            func.row_number().over(
-                partition_by=Submission.task_id, order_by=Submission.revision
-            ).label("rank"),
-        )
-        .join(Task, Task.id == Submission.task_id)
-        .where(_ids(Task.indicator_id))
-        .subquery()
-    )  # fmt: skip
-    return select(ranked.c.task_id, ranked.c.id, ranked.c.check_result).where(ranked.c.rank == 1)
+def _returned() -> Select:  # type: ignore[type-arg]
+    # Only the tasks that task_milestones says were returned look at their events.
+    kept = TASK_MILESTONES
+    return (
+        select(TaskEvent.task_id, TaskEvent.id)
+        .select_from(Task)
+        .join(kept, kept.c.task_id == Task.id)
+        .join(TaskEvent, TaskEvent.task_id == Task.id)
+        .where(_ids(Task.indicator_id), kept.c.returns > 0, TaskEvent.kind == "returned")
+        .order_by(TaskEvent.task_id, TaskEvent.occurred_at, TaskEvent.id)
+    )
 
 
-def first_submissions(session: Session, ids: Sequence[str]) -> list[SubmissionRow]:
-    return [SubmissionRow(*row) for row in _run(session, _first_submissions(), _params(ids))]
+def returned_ids(session: Session, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Task id -> the ids of its returns for revision by moment then id, for the indicators'
+    tasks that have any (read only to show evidence ids: the counts are in `milestones`)."""
+    found: dict[str, list[str]] = {}
+    for task_id, event_id in _run(session, _returned(), _params(ids)):
+        found.setdefault(task_id, []).append(event_id)
+    return {task_id: tuple(events) for task_id, events in found.items()}
 
 
 def _micro_hours(hours):  # type: ignore[no-untyped-def]
@@ -450,7 +476,7 @@ def entry_ids(
     every caller, so an indicator scored alone or with all the others gets the same)."""
     rows = _run(session, _entry_ids(*_shape(dates)), {**_params(ids, dates), "limit": limit})
     return [
-        EntryIdRow(indicator_id, department_id, entry_id, work_date, bool(overtime), rank)
+        EntryIdRow(indicator_id, department_id, entry_id, _day(work_date), bool(overtime), rank)
         for indicator_id, department_id, entry_id, work_date, overtime, rank in rows
     ]
 
@@ -510,7 +536,7 @@ def _mention_requests(start: bool, until: bool) -> Select:  # type: ignore[type-
         c.indicator_id,
         c.task_id,
         c.comment_id,
-        _moment(c.created_at, "created_at"),
+        c.created_at,
         c.department_id,
         first_reply.label("reply"),
     )
@@ -533,7 +559,7 @@ def mention_requests(
     params = _params(ids, moments, ("start", "until"))
     statement = _mention_requests(*_shape(moments))
     return [
-        RequestRow(indicator_id, task_id, comment_id, created_at, department_id,
+        RequestRow(indicator_id, task_id, comment_id, _when(created_at), department_id,
                    *_split_reply(reply))
         for indicator_id, task_id, comment_id, created_at, department_id, reply
         in _run(session, statement, params)
@@ -547,7 +573,7 @@ def _problems(start: bool, until: bool) -> Select:  # type: ignore[type-arg]
     return (
         select(
             Task.indicator_id, problem.task_id, problem.id, reply.id, reply.department_id,
-            _moment(problem.resolved_at, "resolved_at"),
+            problem.resolved_at,
         )
         .join(problem, problem.task_id == Task.id)
         .join(reply, reply.id == problem.resolved_by_id)
@@ -567,7 +593,11 @@ def problems_resolved(
     """Problems (latest versions) resolved by a reply of another department than the one
     that raised them, resolved within the window."""
     params = _params(ids, moments, ("start", "until"))
-    return [ProblemRow(*row) for row in _run(session, _problems(*_shape(moments)), params)]
+    return [
+        ProblemRow(indicator_id, task_id, problem_id, reply_id, department_id, _when(resolved))
+        for indicator_id, task_id, problem_id, reply_id, department_id, resolved
+        in _run(session, _problems(*_shape(moments)), params)
+    ]  # fmt: skip
 
 
 @cache

@@ -31,12 +31,16 @@ _REVISION_LINE = re.compile(
 )
 
 
+_DERIVED_TABLES = ("timesheet_totals", "mention_targets", "task_milestones")  # 0008, 0009
+
+
 def include_object(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
     """Leave dialect-branch objects (SQLite's FTS tables, PostgreSQL's trigram index) and the
-    derived tables of 0008 (models.DERIVED_METADATA) out of autogenerate comparisons."""
+    derived tables of 0008 and 0009 (models.DERIVED_METADATA) out of autogenerate
+    comparisons."""
     if type_ == "index" and name == "ix_comments_body_trgm":
         return False
-    if type_ == "table" and name in ("timesheet_totals", "mention_targets"):  # derived (0008)
+    if type_ == "table" and name in _DERIVED_TABLES:
         return False
     return not (type_ == "table" and name.startswith("comments_fts"))
 

@@ -781,9 +781,10 @@ COUNTED_TABLES = (*COUNTED_TABLES[:-1], ScorePublication, COUNTED_TABLES[-1])
 CAPTURED_TABLES = CAPTURED_TABLES | {ScorePublication.__tablename__}
 
 
-# Derived local data (migration 0008): kept by database triggers on timesheet_entries,
-# comments and mentions, never written by the application, so outside `Base` (not captured,
-# not synced, not copied by migrate-store: the target's triggers rebuild them). Read only by
+# Derived local data (migrations 0008 and 0009): kept by database triggers on
+# timesheet_entries, comments, mentions, task_events and submissions, never written by the
+# application, so outside `Base` (not captured, not synced; migrate-store copies them as they
+# are, with the target's triggers off, and checks them by hash). Read only by
 # store/metrics.py. Hours are whole millionths of an hour.
 DERIVED_METADATA = MetaData(naming_convention=NAMING_CONVENTION)
 TIMESHEET_TOTALS = Table(
@@ -815,4 +816,23 @@ MENTION_TARGETS = Table(
     Column("original", Boolean, nullable=False),  # the comment supersedes none
     Index("ix_mention_targets_task_id_covering", *_MENTION_COVERING),
     Index("ix_mention_targets_comment_id", "comment_id"),
+)
+# One row per task with a milestone (migration 0009): its first notification and start, its
+# finish (the first acceptance or completion), its number of returns and its first
+# submission, each first by (moment, id) or lowest revision; kept by triggers on task_events
+# and submissions. Read only by store/metrics.py.
+TASK_MILESTONES = Table(
+    "task_milestones",
+    DERIVED_METADATA,
+    Column("task_id", String(32), primary_key=True),
+    Column("notified_id", String(32)),
+    Column("notified_at", DateTime),
+    Column("started_id", String(32)),
+    Column("started_at", DateTime),
+    Column("finished_id", String(32)),
+    Column("finished_kind", String(16)),  # accepted or completed
+    Column("finished_at", DateTime),
+    Column("returns", Integer, nullable=False),  # its 'returned' events
+    Column("first_submission_id", String(32)),  # the lowest revision
+    Column("first_check_result", String(16)),
 )
