@@ -203,9 +203,16 @@ def _blocking_upstream(
 
 
 def attribute(
-    tasks: Sequence[TaskTiming], edges: Iterable[tuple[str, str]], today: date
+    tasks: Sequence[TaskTiming],
+    edges: Iterable[tuple[str, str]],
+    today: date,
+    *,
+    late_only: bool = False,
 ) -> dict[str, TaskAttribution]:
-    """Every task's attribution (late or not), by task id. `edges` are (task, depends on)."""
+    """Every task's attribution (late or not), by task id. `edges` are (task, depends on).
+
+    `late_only`: only the late tasks' (what liability charges); the others' are not built.
+    A blocker is always late itself, so the late tasks' results are the same either way."""
     by_id = {task.task_id: task for task in tasks}
     upstream = usable_edges(by_id, edges)
     order = _order(by_id, upstream)
@@ -232,6 +239,8 @@ def attribute(
                     blocker = candidate
                     caused = min(task_late, blocked)
         own = task_late - caused
+        if late_only and not task_late:
+            continue
         shares: tuple[Share, ...] = ()
         if task_late:
             run: list[Share] = []

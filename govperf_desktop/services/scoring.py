@@ -131,8 +131,9 @@ def _attributions(
     names: dict[str, str],
     today: date,
     finished: dict[str, EventRow] | None = None,
+    late_only: bool = False,
 ) -> dict[str, TaskAttribution]:
-    return attribute(timings(facts, names, finished), facts.edges, today)
+    return attribute(timings(facts, names, finished), facts.edges, today, late_only=late_only)
 
 
 def _score(
@@ -151,10 +152,8 @@ def _score(
     finished = finished_by_task(facts)
     inputs = raw_metrics(facts, names, window, now, limit, calendar, finished)
     trees = score_departments(inputs, config)
-    attributions = _attributions(facts, names, today, finished)
-    in_window = [
-        a for a in attributions.values() if window.contains(a.deadline) and a.days_late > 0
-    ]
+    attributions = _attributions(facts, names, today, finished, late_only=True)
+    in_window = [a for a in attributions.values() if window.contains(a.deadline)]
     in_window.sort(key=lambda a: (a.deadline, a.code, a.task_id))
     charged = charges(
         status=facts.indicator.status,
@@ -287,10 +286,12 @@ def score_all(
                     key = row.id if row.id in sources.indicators else None
                     if (source := shared.get(key)) is None:
                         source = shared[key] = effective_config(sources, row.id)
-                    scores = _score(
-                        loaded[row.id], names, own, source, weights, now, evidence_limit, calendar
+                    # Each indicator's facts are let go once scored: less memory, and none
+                    # left for the collector to walk when it is switched back on.
+                    facts = loaded.pop(row.id)
+                    results.append(
+                        _score(facts, names, own, source, weights, now, evidence_limit, calendar)
                     )
-                    results.append(scores)
     order = {indicator_id: index for index, indicator_id in enumerate(ids)}
     results.sort(key=lambda r: order[r.indicator_id])
     return tuple(results)
