@@ -38,7 +38,7 @@ from datetime import date
 from typing import Protocol
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TaskTiming:
     task_id: str
     code: str
@@ -52,7 +52,7 @@ class TaskTiming:
     finish_event_id: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Share:
     """Days of a task's lateness charged to a department, and the task whose delay they were."""
 
@@ -63,7 +63,7 @@ class Share:
     days: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TaskAttribution:
     task_id: str
     code: str

@@ -30,7 +30,7 @@ from govperf_desktop.domain.attribution import TaskAttribution, blocking, days_b
 KIND_ORDER = ("failure_caused_miss", "cooperating", "blocking_delay")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rule:
     rule_id: str
     kind: str
@@ -38,7 +38,7 @@ class Rule:
     description: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Charge:
     """A rule that applies to a department, with the reason in both languages."""
 
@@ -52,7 +52,7 @@ class Charge:
     task_ids: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Deduction:
     rule_id: str
     kind: str

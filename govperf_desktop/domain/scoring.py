@@ -35,7 +35,7 @@ from govperf_desktop.domain.scoring_config import (
 FULL = 10_000  # 100 points in hundredths
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Rows of one table behind a value: the first `ids` (capped) out of `count`."""
 
@@ -45,7 +45,7 @@ class Evidence:
     ids: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     """One line of a value's breakdown (a task, a mention) with the ids of its rows."""
 
@@ -55,7 +55,7 @@ class Item:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawMetric:
     """A sub-metric's raw value for one department; None when it has no data."""
 
@@ -66,7 +66,7 @@ class RawMetric:
     items_total: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DepartmentInput:
     department_id: str
     department: str
@@ -74,7 +74,7 @@ class DepartmentInput:
     metrics: Mapping[str, RawMetric]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MetricScore:
     metric: str
     label: str
@@ -97,7 +97,7 @@ class MetricScore:
     items_total: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DimensionScore:
     dimension: str
     label: str
@@ -109,7 +109,7 @@ class DimensionScore:
     metrics: tuple[MetricScore, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DepartmentScore:
     department_id: str
     department: str
@@ -220,7 +220,7 @@ _TELLS_NOBODY = "not applicable: no participant has any, so it tells nobody apar
 _MISSING = RawMetric(None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Plan:
     """What every department of one computation shares: the configuration's weights and
     normalisations laid out per sub-metric (derived once per `score_departments`)."""

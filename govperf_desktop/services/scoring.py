@@ -50,14 +50,14 @@ DEFAULT_EVIDENCE_LIMIT = 50
 BATCH = 1000  # indicators per round of queries when scoring many (one round at province size)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WindowView:
     label: str
     start: date | None
     end: date | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ConfigUsed:
     source: str  # 'indicator', 'organisation' or 'built-in'
     version: int | None
@@ -66,7 +66,7 @@ class ConfigUsed:
     what_if: bool  # weights given for this computation only, not saved
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DepartmentResult:
     department_id: str
     department: str
@@ -77,7 +77,7 @@ class DepartmentResult:
     dimensions: tuple[DimensionScore, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorScores:
     indicator_id: str
     indicator: str
@@ -92,7 +92,7 @@ class IndicatorScores:
     late_tasks: tuple[TaskAttribution, ...]  # late tasks whose deadline is in the window
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AttributionReport:
     indicator_id: str
     indicator: str
