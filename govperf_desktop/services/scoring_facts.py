@@ -90,6 +90,7 @@ def load_batch(
         for task_id, returned in sql.returned_ids(session, ids).items():
             if task_id in task_indicator:
                 facts[task_indicator[task_id]].returned[task_id] = returned
+    if evidence_limit > 0:
         for entry in sql.entry_ids(session, ids, dates, evidence_limit):
             facts[entry.indicator_id].entry_ids.append(entry)
     for row in sql.hours(session, ids, dates):
