@@ -19,6 +19,7 @@ from govperf_desktop.domain.score_window import Window
 from govperf_desktop.services.scoring import score_all, score_indicator
 from govperf_desktop.services.scoring_facts import load_batch
 from govperf_desktop.store import metrics as sql
+from govperf_desktop.store.reads import mapped_reads
 
 NOW = datetime(2026, 11, 20, 15, 59, tzinfo=UTC)
 
@@ -164,6 +165,6 @@ def test_scoring_every_indicator_leaves_the_connection_and_collector_as_they_wer
     assert gc.isenabled()
     with province.read() as session:
         before = session.execute(text("PRAGMA mmap_size")).scalar()
-        with sql.mapped_reads(session):
+        with mapped_reads(session):
             assert session.execute(text("PRAGMA mmap_size")).scalar() > 0
         assert session.execute(text("PRAGMA mmap_size")).scalar() == before

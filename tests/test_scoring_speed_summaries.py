@@ -31,8 +31,8 @@ from govperf_desktop.services.history import restore
 from govperf_desktop.services.org import add_department, add_person
 from govperf_desktop.services.scoring import score_all, score_indicator
 from govperf_desktop.services.timesheets import add_entry, delete_entry, edit_entry
+from govperf_desktop.store import comment_metrics, migrate
 from govperf_desktop.store import metrics as sql
-from govperf_desktop.store import migrate
 from govperf_desktop.store.engine import make_engine, sqlite_url
 from govperf_desktop.store.models import Submission, TaskEvent, TimesheetEntry
 from govperf_desktop.store.store import open_store
@@ -296,7 +296,7 @@ def assert_requests_as_before(store) -> int:  # type: ignore[no-untyped-def]
         ids = sql.indicator_ids(session)
         found = {
             (r.indicator_id, r.task_id, r.comment_id, r.department_id)
-            for r in sql.mention_requests(session, ids, (None, None))
+            for r in comment_metrics.mention_requests(session, ids, (None, None))
         }
         before = {tuple(row) for row in session.execute(text(REQUESTS_FROM_COMMENTS))}
     assert found == before

@@ -44,6 +44,7 @@ from govperf_desktop.services.scoring_facts import (
 from govperf_desktop.services.workdays import load_work_calendar
 from govperf_desktop.store import metrics as sql
 from govperf_desktop.store.metrics import EventRow
+from govperf_desktop.store.reads import mapped_reads
 from govperf_desktop.store.store import Store
 
 DEFAULT_EVIDENCE_LIMIT = 50
@@ -258,7 +259,7 @@ def score_all(
     _check_limit(evidence_limit)
     results = []
     calendar = load_work_calendar()
-    with _cyclic_gc_paused(), store.read() as session, sql.mapped_reads(session):
+    with _cyclic_gc_paused(), store.read() as session, mapped_reads(session):
         names = sql.department_names(session)
         sources = config_sources(session)
         shared: dict[str | None, ConfigSource] = {}

@@ -26,6 +26,7 @@ from govperf_desktop.domain.scoring import (
     RawMetric,
     working_hours_between,
 )
+from govperf_desktop.store import comment_metrics
 from govperf_desktop.store import metrics as sql
 
 HOURS_PER_DAY = 24.0
@@ -47,9 +48,9 @@ class IndicatorFacts:
     returned: dict[str, tuple[str, ...]] = field(default_factory=dict)  # by task
     hours: list[sql.HoursRow] = field(default_factory=list)
     entry_ids: list[sql.EntryIdRow] = field(default_factory=list)
-    requests: list[sql.RequestRow] = field(default_factory=list)
-    problems: list[sql.ProblemRow] = field(default_factory=list)
-    support: list[sql.SupportRow] = field(default_factory=list)
+    requests: list[comment_metrics.RequestRow] = field(default_factory=list)
+    problems: list[comment_metrics.ProblemRow] = field(default_factory=list)
+    support: list[comment_metrics.SupportRow] = field(default_factory=list)
 
 
 def load_batch(
@@ -95,11 +96,11 @@ def load_batch(
             facts[entry.indicator_id].entry_ids.append(entry)
     for row in sql.hours(session, ids, dates):
         facts[row.indicator_id].hours.append(row)
-    for request in sql.mention_requests(session, ids, moments):
+    for request in comment_metrics.mention_requests(session, ids, moments):
         facts[request.indicator_id].requests.append(request)
-    for problem in sql.problems_resolved(session, ids, moments):
+    for problem in comment_metrics.problems_resolved(session, ids, moments):
         facts[problem.indicator_id].problems.append(problem)
-    for support in sql.support_given(session, ids, moments):
+    for support in comment_metrics.support_given(session, ids, moments):
         facts[support.indicator_id].support.append(support)
     for one in facts.values():  # a stable order whatever order the database returned
         one.tasks.sort(key=lambda t: (t.code, t.id))

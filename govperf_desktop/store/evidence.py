@@ -15,7 +15,6 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from govperf_desktop.store.metrics import DateRange, date_bounds
 from govperf_desktop.store.models import (
     Comment,
     Department,
@@ -26,6 +25,7 @@ from govperf_desktop.store.models import (
     TaskEvent,
     TimesheetEntry,
 )
+from govperf_desktop.store.reads import DateRange, date_bounds
 
 TABLES = ("timesheet_entries", "task_events", "submissions", "comments", "support_records")
 SUMMARY_CHARS = 80
