@@ -227,3 +227,29 @@ def add_central_task(office: Office) -> str:
             )
         )
     return task_id
+
+
+def forge_police_entry(office: Office, site: Site) -> None:
+    """Write, at `site`, a timesheet entry of 公安局's clerk on GA-1 past the services, as a
+    tampered program would (the centre must refuse it: another department's entry)."""
+    from sqlalchemy import select
+
+    from govperf_desktop.store.ids import new_id
+    from govperf_desktop.store.models import Department, Person, TimesheetEntry
+
+    with site.store.read() as session:
+        police = session.scalar(select(Department).where(Department.name == "公安局"))
+        officer = session.scalar(select(Person).where(Person.name == CLERKS["公安局"]))
+    with site.store.write() as session:
+        session.add(
+            TimesheetEntry(
+                id=new_id(),
+                person_id=officer.id,
+                department_id=police.id,
+                task_id=office.task_ids["GA-1"],
+                work_date=date(2026, 11, 3),
+                hours=8,
+                overtime=0,
+                created_at=office.clock.replace(tzinfo=None),
+            )
+        )

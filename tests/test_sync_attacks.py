@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sync_office import CLERKS, PASS, Office, build_office, close_and_copy, snapshot
+from sync_office import (
+    CLERKS,
+    PASS,
+    Office,
+    build_office,
+    close_and_copy,
+    forge_police_entry,
+    snapshot,
+)
 
 from govperf_desktop.services.enrolment import revoke_node
 from govperf_desktop.services.sync import import_bundles
@@ -135,22 +143,7 @@ def test_a_revoked_installation_is_refused(office: Office) -> None:
 
 def test_a_department_writing_another_departments_timesheets_is_refused(office: Office) -> None:
     mz = office.departments["民政局"]
-    with mz.store.read() as session:  # bypass the services, as a tampered program would
-        police = session.query(Department).filter_by(name="公安局").one()
-        officer = session.query(Person).filter_by(name=CLERKS["公安局"]).one()
-    with mz.store.write() as session:
-        session.add(
-            TimesheetEntry(
-                id=new_id(),
-                person_id=officer.id,
-                department_id=police.id,
-                task_id=office.task_ids["GA-1"],
-                work_date=date(2026, 11, 3),
-                hours=8,
-                overtime=0,
-                created_at=office.clock.replace(tzinfo=None),
-            )
-        )
+    forge_police_entry(office, mz)
     _refused(
         office, office.central, office.send(mz)[0], "wrote a timesheet entry of another department"
     )

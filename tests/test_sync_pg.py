@@ -19,15 +19,23 @@ from pathlib import Path
 import pytest
 from conftest import drop_pg_database, new_pg_database, pg_database_url
 from sqlalchemy import func, select, text
-from sync_office import CLERKS, PASS, Office, add_central_task, build_office, open_sited, snapshot
+from sync_office import (
+    CLERKS,
+    PASS,
+    Office,
+    add_central_task,
+    build_office,
+    forge_police_entry,
+    open_sited,
+    snapshot,
+)
 
 from govperf_desktop.domain.errors import StoreError
 from govperf_desktop.services.central_sync import central_sync
 from govperf_desktop.services.sync import export_bundles, import_bundles
 from govperf_desktop.services.sync_status import conflicts, content_hash, quarantined
 from govperf_desktop.services.timesheets import add_entry, edit_entry
-from govperf_desktop.store.ids import new_id
-from govperf_desktop.store.models import Change, Department, Person, Task, TimesheetEntry
+from govperf_desktop.store.models import Change, Task, TimesheetEntry
 
 
 @pytest.fixture(scope="module")
@@ -161,22 +169,7 @@ def test_refused_bundles_leave_the_postgresql_store_as_it_was(office: Office) ->
     [result] = office.receive(office.central, [tampered])
     assert result.outcome == "rejected" and snapshot(office.central.store) == before
     # refused while applying (authorisation), after rows were written in the transaction
-    with mz.store.read() as session:
-        police = session.scalar(select(Department).where(Department.name == "公安局"))
-        officer = session.scalar(select(Person).where(Person.name == CLERKS["公安局"]))
-    with mz.store.write() as session:  # bypassing the services, as a tampered program would
-        session.add(
-            TimesheetEntry(
-                id=new_id(),
-                person_id=officer.id,
-                department_id=police.id,
-                task_id=office.task_ids["GA-1"],
-                work_date=date(2026, 11, 3),
-                hours=8,
-                overtime=0,
-                created_at=office.clock.replace(tzinfo=None),
-            )
-        )
+    forge_police_entry(office, mz)  # bypassing the services, as a tampered program would
     [refused] = office.receive(office.central, office.send(mz))
     assert refused.outcome == "rejected"
     assert "wrote a timesheet entry of another department" in refused.reason
